@@ -1,0 +1,56 @@
+# Two commands do all set-up:  make run  (install, build the SPA and demo, serve)  and  make test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+INSTALLED := $(VENV)/.installed
+SPA := frontend/dist/index.html
+FRONTEND_SRC := $(shell find frontend/src frontend/electron frontend/index.html frontend/package.json frontend/vite.config.ts -type f 2>/dev/null)
+
+.PHONY: install frontend demo run test test-python test-frontend system-deps clean
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund
+	@touch $@
+
+$(SPA): frontend/node_modules/.installed $(FRONTEND_SRC)
+	cd frontend && npm run build
+
+frontend: $(SPA)
+
+demo: install
+	$(PY) -m backend demo
+
+run: install frontend demo
+	$(PY) -m backend serve --host $(HOST) --port $(PORT)
+
+# Debian's Chromium drives the browser tests (no browser download at run time).
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "Chromium is needed for the browser tests: install it (e.g. apt-get install chromium)"; exit 1; \
+		fi; \
+	fi
+
+test: install frontend system-deps test-frontend test-python
+
+test-frontend: frontend/node_modules/.installed
+	cd frontend && npm run typecheck && npm test
+
+test-python: install
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist .pytest_cache

@@ -1,0 +1,86 @@
+"""Sessions endpoints (a session is a run)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Body, HTTPException, Response
+
+from backend.deps import ServicesDep
+from backend.services import sessions as svc
+from backend.services.jobs import JobError
+from backend.services.sft import SFT_SCRIPT, rewrite_for_resume
+
+router = APIRouter(prefix="/sessions", tags=["sessions"])
+
+
+def _run_or_404(services, session_id: str) -> tuple[dict, Any]:
+    try:
+        files = services.jobs.files(session_id)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    run = services.store.find_run(session_id)
+    if run is None:
+        raise HTTPException(404, f"No session {session_id}")
+    return run, files
+
+
+@router.get("")
+def list_sessions(services: ServicesDep) -> list[dict]:
+    return [svc.summarize(r, services.jobs.files(r["id"])) for r in services.store.list_runs()]
+
+
+@router.get("/loaded")
+def loaded(services: ServicesDep) -> dict:
+    return {"session_id": svc.loaded_session_id(services.store)}
+
+
+@router.get("/{session_id}")
+def get_session(session_id: str, services: ServicesDep) -> dict:
+    run, files = _run_or_404(services, session_id)
+    return svc.detail(services.store, run, files)
+
+
+@router.post("/{session_id}/load")
+def load_session(session_id: str, services: ServicesDep) -> dict:
+    _run_or_404(services, session_id)
+    svc.load(services.store, services.hub, session_id)
+    return {"session_id": session_id}
+
+
+@router.post("/{session_id}/resume", status_code=201)
+def resume_session(session_id: str, services: ServicesDep) -> dict:
+    run, _ = _run_or_404(services, session_id)
+    resumers = {"sft": (rewrite_for_resume, SFT_SCRIPT), **services.extra.get("resumers", {})}
+    rewrite, script = resumers[run["kind"]]
+    try:
+        return services.jobs.resume(session_id, rewrite, script)
+    except JobError as exc:
+        raise HTTPException(exc.status, exc.detail) from exc
+
+
+@router.delete("/{session_id}", status_code=204)
+def delete_session(session_id: str, services: ServicesDep) -> Response:
+    run, files = _run_or_404(services, session_id)
+    try:
+        svc.delete(services.store, run, files)
+    except PermissionError as exc:
+        raise HTTPException(409, str(exc)) from exc
+    return Response(status_code=204)
+
+
+@router.post("/import")
+def import_sessions(services: ServicesDep, body: Any = Body(...)) -> dict:
+    try:
+        items = svc.parse_import_body(body)
+    except ValueError as exc:
+        raise HTTPException(422, f"Not a legacy session file: {exc}") from exc
+    imported, warnings = [], []
+    for i, raw in enumerate(items):
+        try:
+            run_id, w = svc.import_legacy(services.store, services.settings.runs_dir, raw)
+        except ValueError as exc:
+            raise HTTPException(422, f"session {i}: {exc}") from exc
+        imported.append(run_id)
+        warnings += [f"{run_id}: {m}" for m in w]
+    return {"imported": imported, "warnings": warnings}

@@ -1,0 +1,74 @@
+"""Health, model catalog and datasets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from pydantic import BaseModel, Field
+
+from backend import __version__
+from backend.deps import CatalogDep, ServicesDep
+from backend.services import datasets as ds
+
+router = APIRouter(tags=["system"])
+
+
+@router.get("/health")
+def health() -> dict:
+    import mlx.core as mx
+
+    return {"status": "ok", "version": __version__, "mlx_device": str(mx.default_device())}
+
+
+@router.get("/models")
+def list_models(catalog: CatalogDep, refresh: bool = False) -> list[dict]:
+    return catalog.list(refresh=refresh)
+
+
+@router.get("/models/targets")
+def model_targets(catalog: CatalogDep, path: str, rank: int = Query(32, ge=1, le=512),
+                  num_layers: int = Query(-1, ge=-1)) -> dict:
+    from backend.services.lora_policy import resolve_for_model_dir
+
+    entry = catalog.get(path)
+    if entry is None:
+        raise HTTPException(404, f"No model directory at {path}")
+    if entry.get("error"):
+        raise HTTPException(422, f"Model at {path} is not usable: {entry['error']}")
+    depth = entry["num_hidden_layers"]
+    if num_layers == 0 or num_layers > depth:
+        raise HTTPException(422, f"num_layers must be -1 or 1..{depth} for this model")
+    return resolve_for_model_dir(Path(entry["path"]), rank=rank, num_layers=num_layers).as_dict()
+
+
+@router.get("/datasets")
+def list_datasets(services: ServicesDep) -> list[dict]:
+    settings, store = services.settings, services.store
+    found: dict[str, dict] = {}
+    for kind in ("sft", "grpo"):
+        entry = ds.describe_dataset_dir(settings.demo_datasets_dir / kind, f"demo-{kind}", kind)
+        if entry:
+            found[entry["path"]] = entry
+    for run in store.list_runs():
+        train = run["config"].get("train_data_path")
+        if not train:
+            continue
+        directory = Path(train).expanduser().parent
+        kind = "grpo" if run["kind"] == "enhanced" else "sft"
+        if str(directory) not in found and (directory / "train.jsonl").is_file():
+            entry = ds.describe_dataset_dir(directory, directory.name, kind)
+            if entry:
+                found[entry["path"]] = entry
+    return list(found.values())
+
+
+class ValidateRequest(BaseModel):
+    path: str = Field(min_length=1)
+    kind: Literal["sft", "grpo"] = "sft"
+
+
+@router.post("/datasets/validate")
+def validate_dataset(body: ValidateRequest) -> dict:
+    return ds.read_dataset(body.path, body.kind).as_dict()

@@ -1,0 +1,56 @@
+"""Training endpoints: defaults, start, stop, status, logs."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Query
+
+from backend.deps import JobsDep, SettingsDep
+from backend.schemas.training import TrainingConfig, training_defaults
+from backend.services.jobs import JobError
+from backend.services.sft import start_sft
+
+router = APIRouter(prefix="/training", tags=["training"])
+
+
+def raise_http(exc: JobError):
+    raise HTTPException(exc.status, exc.detail) from exc
+
+
+@router.get("/defaults")
+def defaults() -> dict:
+    return training_defaults()
+
+
+@router.post("/start", status_code=201)
+def start(config: TrainingConfig, jobs: JobsDep, settings: SettingsDep) -> dict:
+    try:
+        return start_sft(jobs, settings, config)
+    except JobError as exc:
+        raise_http(exc)
+
+
+@router.post("/stop")
+def stop(jobs: JobsDep) -> dict:
+    try:
+        return jobs.stop()
+    except JobError as exc:
+        raise_http(exc)
+
+
+@router.get("/status")
+def status(jobs: JobsDep) -> dict:
+    return jobs.status()
+
+
+@router.get("/logs")
+def logs(jobs: JobsDep, run_id: str | None = None, tail: int = Query(200, ge=1, le=10_000)) -> dict:
+    run_id = run_id or jobs.status()["run_id"]
+    if run_id is None:
+        return {"run_id": None, "lines": []}
+    try:
+        files = jobs.files(run_id)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    if jobs.store.find_run(run_id) is None:
+        raise HTTPException(404, f"No run {run_id}")
+    return {"run_id": run_id, "lines": files.log_tail(tail)}

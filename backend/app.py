@@ -1,0 +1,103 @@
+"""App factory: `create_app(settings)` builds an isolated app over one data root (tests use temp roots)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from backend import __version__
+from backend.deps import Services
+from backend.security import SecurityMiddleware
+from backend.services.catalog import ModelCatalog
+from backend.services.events import EventHub
+from backend.services.store import RunStore
+from backend.settings import Settings
+
+log = logging.getLogger("lora_studio")
+MAX_BODY_BYTES = 8 * 1024 * 1024
+
+
+def _annotate_targets(entry: dict) -> None:
+    from pathlib import Path
+
+    from backend.services.lora_policy import resolve_for_model_dir
+
+    entry["lora_targets"] = resolve_for_model_dir(Path(entry["path"])).as_dict()
+
+
+def build_services(settings: Settings) -> Services:
+    from backend.services.jobs import JobManager
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    settings.runs_dir.mkdir(parents=True, exist_ok=True)
+    store = RunStore(settings.db_path)
+    hub = EventHub(store)
+    catalog = ModelCatalog(settings.all_model_dirs, annotate=_annotate_targets)
+    jobs = JobManager(settings, store, hub, catalog)
+    return Services(settings=settings, store=store, hub=hub, catalog=catalog, jobs=jobs, extra={})
+
+
+class BodySizeLimit:
+    """Rejects request bodies over a fixed size before they are read into memory."""
+
+    def __init__(self, app, limit: int = MAX_BODY_BYTES):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            for k, v in scope["headers"]:
+                if k == b"content-length" and v.isdigit() and int(v) > self.limit:
+                    from starlette.responses import JSONResponse
+                    return await JSONResponse(
+                        {"detail": f"Request body over {self.limit // (1024 * 1024)} MiB"}, 413
+                    )(scope, receive, send)
+        await self.app(scope, receive, send)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    services = build_services(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        services.hub.bind_loop(asyncio.get_running_loop())
+        services.jobs.recover_interrupted()
+        try:
+            yield
+        finally:
+            services.jobs.shutdown()
+            for closer in services.extra.get("closers", []):
+                closer()
+
+    app = FastAPI(title="LoRA Studio", version=__version__, lifespan=lifespan)
+    app.state.services = services
+
+    from backend.api import sessions, system, training, ws
+
+    app.include_router(system.router)
+    app.include_router(training.router)
+    app.include_router(sessions.router)
+    app.include_router(ws.router)
+    for name in ("inference", "evaluation"):
+        try:
+            module = __import__(f"backend.api.{name}", fromlist=["router"])
+        except ModuleNotFoundError:
+            continue
+        app.include_router(module.router)
+
+    index = settings.frontend_dist / "index.html"
+    if index.is_file():
+        app.mount("/", StaticFiles(directory=settings.frontend_dist, html=True), name="spa")
+    else:
+        @app.get("/", include_in_schema=False)
+        def no_spa() -> dict:
+            return {"message": "LoRA Studio API. The web UI is not built: run `make run`.",
+                    "docs": "/docs"}
+
+    app.add_middleware(BodySizeLimit)
+    app.add_middleware(SecurityMiddleware, settings=settings)
+    return app

@@ -1,0 +1,81 @@
+"""`lora-studio` / `python -m backend`: `serve` the app or build the `demo` assets."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from backend.settings import Settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {
+        "data_dir": Path(args.data_dir).expanduser() if args.data_dir else None,
+        "host": getattr(args, "host", None),
+        "port": getattr(args, "port", None),
+        "token": getattr(args, "token", None),
+    }
+    settings = Settings.from_env().with_overrides(**overrides)
+    if getattr(args, "model_dir", None):
+        settings = settings.with_overrides(
+            model_dirs=tuple(settings.model_dirs) + tuple(Path(p).expanduser() for p in args.model_dir))
+    return settings
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from backend.app import create_app
+
+    settings = _settings(args)
+    try:
+        settings.validate()
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not args.no_demo:
+        from backend.demo import build_demo
+        build_demo(settings.demo_dir)
+    app = create_app(settings)
+    print(f"LoRA Studio on http://{settings.host}:{settings.port} (data: {settings.data_dir})", flush=True)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level)
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from backend.demo import build_demo
+
+    settings = _settings(args)
+    build_demo(settings.demo_dir, force=args.force)
+    print(f"demo model: {settings.demo_model_dir}")
+    print(f"demo datasets: {settings.demo_datasets_dir}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lora-studio", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve the API and web UI")
+    serve.add_argument("--host", help="bind address (default 127.0.0.1; others require --token)")
+    serve.add_argument("--port", type=int, help="port (default 8000)")
+    serve.add_argument("--data-dir", help="data root (default ~/.lora-studio or $LORA_STUDIO_HOME)")
+    serve.add_argument("--model-dir", action="append", help="extra model directory (repeatable)")
+    serve.add_argument("--token", help="API token required as 'Authorization: Bearer …'")
+    serve.add_argument("--no-demo", action="store_true", help="do not build the demo model if absent")
+    serve.add_argument("--log-level", default="info")
+    serve.set_defaults(func=_serve)
+    demo = sub.add_parser("demo", help="build the demo model and datasets under the data root")
+    demo.add_argument("--data-dir", help="data root (default ~/.lora-studio or $LORA_STUDIO_HOME)")
+    demo.add_argument("--force", action="store_true", help="rebuild even if present")
+    demo.set_defaults(func=_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    args = build_parser().parse_args(argv)
+    sys.exit(args.func(args))

@@ -1,0 +1,1 @@
+"""Typed request/response schemas shared by routers and services."""

@@ -1,0 +1,1 @@
+"""Services hold the logic; routers in backend.api stay thin."""

@@ -1,0 +1,157 @@
+"""Shared fixtures: the demo built once per source version, isolated data roots, real servers."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from backend.settings import Settings  # noqa: E402
+
+
+def _demo_cache_dir() -> Path:
+    # Keyed by the builder's source, so a changed builder never reuses a stale demo.
+    digest = hashlib.sha256()
+    for f in sorted((ROOT / "backend" / "demo").glob("*.py")):
+        digest.update(f.read_bytes())
+    return Path(tempfile.gettempdir()) / f"lora-studio-test-demo-{digest.hexdigest()[:12]}"
+
+
+@pytest.fixture(scope="session")
+def demo_cache() -> Path:
+    from backend.demo import build_demo
+
+    path = _demo_cache_dir()
+    build_demo(path, log=lambda *_: None)
+    return path
+
+
+@pytest.fixture
+def data_root(tmp_path: Path, demo_cache: Path) -> Path:
+    root = tmp_path / "data"
+    root.mkdir()
+    shutil.copytree(demo_cache, root / "demo")
+    return root
+
+
+def make_settings(data_root: Path, **overrides) -> Settings:
+    base = Settings(data_dir=data_root, include_hf_cache=False,
+                    parity_yaml_path=data_root / "parity" / "gui_training_config.yaml",
+                    frontend_dist=data_root / "no-spa", stop_timeout=20.0)
+    return base.with_overrides(**overrides)
+
+
+@pytest.fixture
+def settings(data_root: Path) -> Settings:
+    return make_settings(data_root)
+
+
+@pytest.fixture
+def client(settings: Settings):
+    from fastapi.testclient import TestClient
+
+    from backend.app import create_app
+
+    with TestClient(create_app(settings), base_url="http://127.0.0.1") as c:
+        yield c
+
+
+@pytest.fixture
+def demo(data_root: Path) -> dict[str, str]:
+    d = data_root / "demo"
+    return {
+        "model": str(d / "model"),
+        "train": str(d / "datasets" / "sft" / "train.jsonl"),
+        "valid": str(d / "datasets" / "sft" / "valid.jsonl"),
+        "grpo_train": str(d / "datasets" / "grpo" / "train.jsonl"),
+        "grpo_valid": str(d / "datasets" / "grpo" / "valid.jsonl"),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """`python -m backend serve` in its own process, as a user runs it."""
+
+    def __init__(self, data_root: Path, extra_env: dict[str, str] | None = None):
+        self.data_root = data_root
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.ws_url = f"ws://127.0.0.1:{self.port}/ws"
+        self.extra_env = extra_env or {}
+        self.proc: subprocess.Popen | None = None
+        self.log_path = data_root / f"server-{self.port}.log"
+
+    def start(self) -> "LiveServer":
+        env = {**os.environ, "LORA_STUDIO_HF_CACHE": "0",
+               "LORA_STUDIO_PARITY_YAML": str(self.data_root / "parity" / "gui_training_config.yaml"),
+               **self.extra_env}
+        env.pop("LORA_STUDIO_MODELS", None)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "backend", "serve", "--port", str(self.port), "--data-dir",
+             str(self.data_root), "--no-demo", "--log-level", "warning"],
+            cwd=ROOT, env=env, stdout=self.log_path.open("ab"), stderr=subprocess.STDOUT,
+            start_new_session=True)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited: {self.log_path.read_text()[-2000:]}")
+            try:
+                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        raise RuntimeError("server did not become healthy")
+
+    def stop(self, kill: bool = False) -> None:
+        if self.proc and self.proc.poll() is None:
+            if kill:
+                self.proc.kill()
+            else:
+                self.proc.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def client(self) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=30)
+
+
+@pytest.fixture
+def live_server(data_root: Path):
+    server = LiveServer(data_root).start()
+    yield server
+    server.stop()
+
+
+def wait_for(predicate, timeout: float = 120, interval: float = 0.25, what: str = "condition"):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def wait_for_state(http: httpx.Client, states: set[str], timeout: float = 180) -> dict:
+    return wait_for(lambda: (s := http.get("/training/status").json())["state"] in states and s,
+                    timeout=timeout, what=f"training state in {states}")
