@@ -80,6 +80,16 @@ def demo(data_root: Path) -> dict[str, str]:
     }
 
 
+@pytest.fixture
+def demo_depth(demo) -> int:
+    import json
+    return json.loads((Path(demo["model"]) / "config.json").read_text())["num_hidden_layers"]
+
+
+def rows_in(path: str) -> int:
+    return sum(1 for line in open(path) if line.strip())
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

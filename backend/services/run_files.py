@@ -1,0 +1,107 @@
+"""The on-disk layout of one run (`runs/<run_id>/`) and what can be read from it."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+CHECKPOINT_RE = re.compile(r"^(\d{7})_adapters\.safetensors$")
+ACTIVE_STATES = ("starting", "running", "stopping")
+RUN_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
+
+
+def new_run_id(adapter_name: str) -> str:
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime())
+    return f"{stamp}-{adapter_name[:40]}-{secrets.token_hex(2)}"
+
+
+@dataclass(frozen=True)
+class RunFiles:
+    root: Path
+
+    @classmethod
+    def for_run(cls, runs_dir: Path, run_id: str) -> "RunFiles":
+        if not RUN_ID_RE.match(run_id) or run_id in (".", ".."):
+            raise ValueError(f"invalid run id {run_id!r}")
+        return cls(runs_dir / run_id)
+
+    @property
+    def config_yaml(self) -> Path:
+        return self.root / "config.yaml"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def adapters(self) -> Path:
+        return self.root / "adapters"
+
+    @property
+    def events(self) -> Path:
+        return self.root / "events.jsonl"
+
+    @property
+    def log(self) -> Path:
+        return self.root / "train.log"
+
+    @property
+    def final_adapter(self) -> Path:
+        return self.adapters / "adapters.safetensors"
+
+    @property
+    def best_adapter(self) -> Path:
+        return self.adapters / "best_adapters.safetensors"
+
+    def checkpoints(self) -> list[tuple[int, Path]]:
+        if not self.adapters.is_dir():
+            return []
+        found = [(int(m.group(1)), p) for p in self.adapters.iterdir()
+                 if (m := CHECKPOINT_RE.match(p.name))]
+        return sorted(found)
+
+    def last_checkpoint(self) -> tuple[int, Path] | None:
+        ckpts = self.checkpoints()
+        return ckpts[-1] if ckpts else None
+
+    def has_adapter(self) -> bool:
+        return (self.adapters / "adapter_config.json").is_file() and self.final_adapter.is_file()
+
+    def adapter_files(self) -> list[dict]:
+        if not self.adapters.is_dir():
+            return []
+        return [{"name": p.name, "size_bytes": p.stat().st_size}
+                for p in sorted(self.adapters.iterdir()) if p.is_file() and ".tmp" not in p.name]
+
+    def log_tail(self, n: int) -> list[str]:
+        if not self.log.is_file():
+            return []
+        from collections import deque
+        with self.log.open("r", encoding="utf-8", errors="replace") as f:
+            return [clean_log_line(line) for line in deque(f, maxlen=n)]
+
+
+ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def clean_log_line(line: str) -> str:
+    """Console output without colour codes or carriage-return redraws."""
+    return ANSI_RE.sub("", line.rstrip("\n").split("\r")[-1]).rstrip()
+
+
+def readiness(run: dict, files: RunFiles) -> str:
+    """One badge for Compare and Sessions: what this run's adapter can be used for now."""
+    if run["state"] in ACTIVE_STATES:
+        return "running"
+    if not files.has_adapter():
+        return "incomplete" if run["state"] in ("stopped", "error") and files.checkpoints() else "missing_files"
+    if run.get("legacy"):
+        return "legacy"
+    if run["state"] in ("stopped", "error"):
+        return "incomplete"
+    if files.best_adapter.is_file():
+        return "best_available"
+    return "ready"

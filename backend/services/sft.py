@@ -1,0 +1,89 @@
+"""Starting and resuming SFT runs: validate against the real model and data, then launch."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from backend.schemas.training import TrainingConfig
+from backend.services.catalog import ModelCatalog
+from backend.services.datasets import DatasetError, prepare_run_data
+from backend.services.events import EventHub
+from backend.services.jobs import JobError, JobManager
+from backend.services.run_files import RunFiles
+from backend.services.yaml_builder import build_sft_yaml, write_run_yaml
+from backend.settings import Settings
+
+log = logging.getLogger("lora_studio.sft")
+SFT_SCRIPT = "run_finetune.py"
+
+
+def resolve_model(catalog: ModelCatalog, model_path: str) -> dict[str, Any]:
+    entry = catalog.get(model_path)
+    if entry is None:
+        raise JobError(422, [{"loc": ["body", "model_path"], "type": "value_error",
+                              "msg": f"No model directory at {model_path}"}])
+    if entry.get("error"):
+        raise JobError(422, [{"loc": ["body", "model_path"], "type": "value_error",
+                              "msg": f"Model at {model_path} is not usable: {entry['error']}"}])
+    return entry
+
+
+def check_coverage(entry: dict[str, Any], num_layers: int) -> None:
+    depth = entry["num_hidden_layers"]
+    if num_layers != -1 and not 1 <= num_layers <= depth:
+        raise JobError(422, [{"loc": ["body", "lora_num_layers"], "type": "value_error",
+                              "msg": f"Layer coverage must be -1 (all) or 1..{depth}: this model has "
+                                     f"{depth} layers"}])
+
+
+def _targets(entry: dict[str, Any], config: TrainingConfig, hub: EventHub, run_id: str | None):
+    from backend.services.lora_policy import resolve_for_model_dir
+
+    targets = resolve_for_model_dir(Path(entry["path"]), rank=config.lora_rank,
+                                    num_layers=config.lora_num_layers)
+    for warning in targets.warnings:
+        log.warning("LoRA targets for %s: %s", entry["path"], warning)
+    if targets.fallback:
+        hub.notify("warning", "Architecture fallback",
+                   f"LoRA keys for {entry.get('model_type')} could not be verified; adapting every "
+                   f"linear module in the blocks instead. " + " ".join(targets.warnings), run_id)
+    return targets
+
+
+def start_sft(jobs: JobManager, settings: Settings, config: TrainingConfig) -> dict[str, Any]:
+    entry = resolve_model(jobs.catalog, config.model_path)
+    check_coverage(entry, config.lora_num_layers)
+    # Canonical model path, so sessions, YAML and the inference cache agree on one key.
+    config = config.model_copy(update={"model_path": entry["path"]})
+
+    def prepare(run_id: str, files: RunFiles) -> dict[str, Any]:
+        try:
+            data = prepare_run_data(config.train_data_path, config.val_data_path, files.data_dir,
+                                    kind="sft", seed=config.seed)
+        except DatasetError as exc:
+            raise JobError(422, exc.as_detail()) from exc
+        targets = _targets(entry, config, jobs.hub, run_id)
+        warnings = list(targets.warnings)
+        if data["split"] != "given":
+            warnings.append(f"No validation file: held out {data['valid_rows']} of "
+                            f"{data['train_rows'] + data['valid_rows']} rows ({data['split']}).")
+        run_yaml = build_sft_yaml(config, run_id=run_id, run_dir=files.root, keys=targets.keys)
+        yaml_path = write_run_yaml(run_yaml, files.root, settings.parity_yaml_path)
+        return {"yaml_path": str(yaml_path), "warnings": warnings, "data": data,
+                "lora_targets": targets.as_dict()}
+
+    return jobs.launch(kind="sft", config=config.model_dump(), prepare=prepare, script=SFT_SCRIPT,
+                       name=config.adapter_name)
+
+
+def rewrite_for_resume(run: dict, files: RunFiles, checkpoint: str, step: int) -> Path:
+    """The run's own YAML with `resume_adapter_file` / `resume_step` added (other fields unchanged)."""
+    data = yaml.safe_load(files.config_yaml.read_text())
+    data["resume_adapter_file"] = checkpoint
+    data["resume_step"] = step
+    data["resume_best_val_loss"] = run["summary"].get("best_val_loss")
+    return write_run_yaml(data, files.root, None)

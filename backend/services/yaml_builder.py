@@ -1,0 +1,89 @@
+"""Builds the runner's YAML: mlx-lm's `lora` schema plus the studio's keys.
+
+scale = alpha / rank (the PEFT / LoRA-paper convention). mlx-lm multiplies the low-rank update by
+`scale` directly, so passing alpha as scale would make updates rank-times too large.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from backend.schemas.training import TrainingConfig
+
+
+def build_sft_yaml(config: TrainingConfig, *, run_id: str, run_dir: Path, keys: list[str] | None,
+                   resume_adapter_file: str | None = None, resume_step: int = 0) -> dict[str, Any]:
+    lora_parameters: dict[str, Any] = {
+        "rank": config.lora_rank,
+        "alpha": config.lora_alpha,
+        "scale": config.lora_scale,
+        "dropout": config.lora_dropout,
+    }
+    if keys is not None:  # None = mlx-lm's default: every linear module in the blocks
+        lora_parameters["keys"] = list(keys)
+    data: dict[str, Any] = {
+        "model": config.model_path,
+        "data": str(run_dir / "data"),
+        "adapter_path": str(run_dir / "adapters"),
+        "train": True,
+        "fine_tune_type": config.fine_tune_type,
+        "num_layers": config.lora_num_layers,
+        "iters": config.iterations,
+        "batch_size": config.batch_size,
+        "learning_rate": config.learning_rate,
+        "max_seq_length": config.max_seq_length,
+        "steps_per_report": config.steps_per_report,
+        "steps_per_eval": config.steps_per_eval,
+        "save_every": config.save_every,
+        "val_batches": config.val_batches,
+        "grad_checkpoint": config.grad_checkpoint,
+        "mask_prompt": config.mask_prompt,
+        "seed": config.seed,
+        "lora_parameters": lora_parameters,
+        "lora_rank": config.lora_rank,
+        "lora_alpha": config.lora_alpha,
+        "lora_dropout": config.lora_dropout,
+        # studio keys (ignored by mlx-lm's CLI, read by our runner)
+        "early_stop": config.early_stop,
+        "patience": config.patience,
+        "run_id": run_id,
+        "events_path": str(run_dir / "events.jsonl"),
+    }
+    if resume_adapter_file:
+        data["resume_adapter_file"] = resume_adapter_file
+        data["resume_step"] = resume_step
+    return data
+
+
+def dump_yaml(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, sort_keys=False, default_flow_style=False)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_run_yaml(data: dict[str, Any], run_dir: Path, parity_path: Path | None) -> Path:
+    """Writes `runs/<id>/config.yaml` and, for parity with the older app, the temp-dir copy."""
+    text = dump_yaml(data)
+    path = run_dir / "config.yaml"
+    write_atomic(path, text)
+    if parity_path is not None:
+        try:
+            write_atomic(parity_path, text)
+        except OSError:
+            pass  # the parity copy is a convenience; the run's own YAML is the record
+    return path

@@ -1,0 +1,84 @@
+import json
+import shutil
+from pathlib import Path
+
+LEGACY = {
+    "session_id": "session_20240101_120000",
+    "status": "completed",
+    "created_at": "2024-01-01T12:00:00",
+    "config": {"model_path": "/models/old", "train_data_path": "/data/train.jsonl", "adapter_name": "old-one",
+               "learning_rate": 1e-5, "batch_size": 2, "iterations": 300, "save_every": 100,
+               "some_removed_option": True},
+    "metrics": {"final_train_loss": 1.25, "best_val_loss": 1.1},
+    "ui_theme": "dark",
+}
+
+
+def test_legacy_session_imports_with_lora_defaults(client):
+    r = client.post("/sessions/import", json=LEGACY)
+    assert r.status_code == 200
+    body = r.json()
+    [run_id] = body["imported"]
+    assert any("some_removed_option" in w for w in body["warnings"])
+    assert any("ui_theme" in w for w in body["warnings"])
+    assert any("LoRA fields defaulted" in w for w in body["warnings"])
+    [summary] = client.get("/sessions").json()
+    assert summary["legacy"] is True and summary["state"] == "completed"
+    assert summary["lora"]["rank"] == 32 and summary["lora"]["alpha"] == 32 and summary["lora"]["num_layers"] == -1
+    assert summary["readiness"] == "missing_files"  # no adapter files came with it
+    assert summary["final_train_loss"] == 1.25 and summary["best_val_loss"] == 1.1
+    detail = client.get(f"/sessions/{run_id}").json()
+    assert detail["config"]["learning_rate"] == 1e-5 and detail["config"]["save_every"] == 100
+    assert detail["config"]["lora_dropout"] == 0.0 and detail["config"]["fine_tune_type"] == "lora"
+    assert client.post(f"/sessions/{run_id}/load").status_code == 200
+    assert client.get("/sessions/loaded").json() == {"session_id": run_id}
+
+
+def test_legacy_with_adapter_files_is_ready_as_legacy(client, tmp_path):
+    adapter = tmp_path / "old-adapter"
+    adapter.mkdir()
+    (adapter / "adapters.safetensors").write_bytes(b"x")
+    (adapter / "adapter_config.json").write_text("{}")
+    legacy = {**LEGACY, "adapter_path": str(adapter)}
+    [run_id] = client.post("/sessions/import", json=[legacy]).json()["imported"]
+    s = client.get(f"/sessions/{run_id}").json()
+    assert s["readiness"] == "legacy"
+    assert {f["name"] for f in s["adapter_files"]} == {"adapters.safetensors", "adapter_config.json"}
+
+
+def test_bad_legacy_values_fall_back_to_defaults(client):
+    legacy = {"config": {"model_path": "/m", "train_data_path": "/t", "lora_rank": 0, "batch_size": "many"}}
+    body = client.post("/sessions/import", json=legacy).json()
+    [run_id] = body["imported"]
+    cfg = client.get(f"/sessions/{run_id}").json()["config"]
+    assert cfg["lora_rank"] == 32 and cfg["batch_size"] == 1
+    assert any("lora_rank" in w for w in body["warnings"])
+
+
+def test_import_rejects_non_objects(client):
+    assert client.post("/sessions/import", json=[1]).status_code == 422
+    assert client.post("/sessions/import", json={"config": "nope"}).status_code == 422
+
+
+def test_delete_removes_record_and_files(client, settings):
+    [run_id] = client.post("/sessions/import", json=LEGACY).json()["imported"]
+    client.post(f"/sessions/{run_id}/load")
+    run_dir = settings.runs_dir / run_id
+    assert run_dir.is_dir()
+    assert client.delete(f"/sessions/{run_id}").status_code == 204
+    assert not run_dir.exists()
+    assert client.get(f"/sessions/{run_id}").status_code == 404
+    assert client.get("/sessions/loaded").json() == {"session_id": None}
+
+
+def test_delete_refuses_an_active_run(client, settings):
+    [run_id] = client.post("/sessions/import", json=LEGACY).json()["imported"]
+    client.app.state.services.store.update_run(run_id, state="running")
+    r = client.delete(f"/sessions/{run_id}")
+    assert r.status_code == 409 and (settings.runs_dir / run_id).is_dir()
+
+
+def test_resume_without_checkpoint_is_409(client):
+    [run_id] = client.post("/sessions/import", json={**LEGACY, "status": "stopped"}).json()["imported"]
+    r = client.post(f"/sessions/{run_id}/resume")
+    assert r.status_code == 409 and "checkpoint" in r.json()["detail"]
