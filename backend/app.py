@@ -38,7 +38,20 @@ def build_services(settings: Settings) -> Services:
     hub = EventHub(store)
     catalog = ModelCatalog(settings.all_model_dirs, annotate=_annotate_targets)
     jobs = JobManager(settings, store, hub, catalog)
-    return Services(settings=settings, store=store, hub=hub, catalog=catalog, jobs=jobs, extra={})
+    services = Services(settings=settings, store=store, hub=hub, catalog=catalog, jobs=jobs, extra={})
+    _add_inference(services)
+    return services
+
+
+def _add_inference(services: Services) -> None:
+    """The in-process model service and the evaluation jobs that use it (stopped at shutdown)."""
+    from backend.services.evaluation import EvaluationManager
+    from backend.services.inference import InferenceService
+
+    services.inference = InferenceService()
+    services.evaluations = EvaluationManager(services.store, services.hub, services.inference,
+                                             services.settings.runs_dir)
+    services.extra.setdefault("closers", []).extend([services.evaluations.shutdown, services.inference.close])
 
 
 class BodySizeLimit:
@@ -76,10 +89,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="LoRA Studio", version=__version__, lifespan=lifespan)
     app.state.services = services
 
-    from backend.api import sessions, system, training, ws
+    from backend.api import enhanced, sessions, system, training, ws
 
     app.include_router(system.router)
     app.include_router(training.router)
+    app.include_router(enhanced.router)
     app.include_router(sessions.router)
     app.include_router(ws.router)
     for name in ("inference", "evaluation"):

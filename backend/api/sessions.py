@@ -8,6 +8,7 @@ from fastapi import APIRouter, Body, HTTPException, Response
 
 from backend.deps import ServicesDep
 from backend.services import sessions as svc
+from backend.services.enhanced import ENHANCED_SCRIPT
 from backend.services.jobs import JobError
 from backend.services.sft import SFT_SCRIPT, rewrite_for_resume
 
@@ -51,10 +52,9 @@ def load_session(session_id: str, services: ServicesDep) -> dict:
 @router.post("/{session_id}/resume", status_code=201)
 def resume_session(session_id: str, services: ServicesDep) -> dict:
     run, _ = _run_or_404(services, session_id)
-    resumers = {"sft": (rewrite_for_resume, SFT_SCRIPT), **services.extra.get("resumers", {})}
-    rewrite, script = resumers[run["kind"]]
+    script = {"sft": SFT_SCRIPT, "enhanced": ENHANCED_SCRIPT}[run["kind"]]
     try:
-        return services.jobs.resume(session_id, rewrite, script)
+        return services.jobs.resume(session_id, rewrite_for_resume, script)
     except JobError as exc:
         raise HTTPException(exc.status, exc.detail) from exc
 

@@ -87,3 +87,45 @@ def write_run_yaml(data: dict[str, Any], run_dir: Path, parity_path: Path | None
         except OSError:
             pass  # the parity copy is a convenience; the run's own YAML is the record
     return path
+
+
+def build_enhanced_yaml(config, *, run_id: str, run_dir: Path, keys: list[str]) -> dict[str, Any]:
+    """YAML for the GRPO-family runner: mlx-lm-lora's grpo fields plus the studio's keys."""
+    return {
+        "model": config.model_path,
+        "data": str(run_dir / "data"),
+        "adapter_path": str(run_dir / "adapters"),
+        "train": True,
+        "train_mode": "grpo",
+        "training_method": config.training_method,
+        "fine_tune_type": "lora",
+        "num_layers": config.lora_num_layers,
+        "iters": config.iterations,
+        "batch_size": config.batch_size,
+        "learning_rate": config.learning_rate,
+        "max_seq_length": config.max_seq_length,
+        "steps_per_report": config.steps_per_report,
+        "steps_per_eval": config.steps_per_eval,
+        "save_every": config.save_every,
+        "val_batches": config.val_batches,
+        "seed": config.seed,
+        "lora_parameters": {"rank": config.lora_rank, "alpha": config.lora_alpha,
+                            "scale": config.lora_scale, "dropout": config.lora_dropout, "keys": list(keys)},
+        "lora_rank": config.lora_rank,
+        "lora_alpha": config.lora_alpha,
+        "lora_dropout": config.lora_dropout,
+        "group_size": config.group_size,
+        "epsilon": config.epsilon,
+        "epsilon_high": config.epsilon_high,
+        "beta": config.beta,
+        "temperature": config.temperature,
+        "max_completion_length": config.max_completion_length,
+        "importance_sampling_level": config.importance_sampling_level,
+        "grpo_loss_type": config.grpo_loss_type,
+        "reward_functions": list(config.reward_functions),
+        "reward_weights": config.reward_weights,
+        "reward_functions_file": config.reward_functions_file,
+        "early_stop": False,
+        "run_id": run_id,
+        "events_path": str(run_dir / "events.jsonl"),
+    }

@@ -1,0 +1,27 @@
+"""Enhanced Setup endpoints: GRPO, GSPO and Dr. GRPO runs through the same job manager."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException
+
+from backend.deps import JobsDep, SettingsDep
+from backend.schemas.enhanced import EnhancedTrainingConfig, describe_methods
+from backend.services.enhanced import start_enhanced
+from backend.services.jobs import JobError
+from backend.services.rewards import builtin_rewards
+
+router = APIRouter(prefix="/training", tags=["enhanced"])
+
+
+@router.get("/methods")
+def methods() -> dict:
+    return {"methods": describe_methods(),
+            "reward_functions": [{"name": n, "description": d} for n, d in builtin_rewards().items()]}
+
+
+@router.post("/start-enhanced", status_code=201)
+def start(config: EnhancedTrainingConfig, jobs: JobsDep, settings: SettingsDep) -> dict:
+    try:
+        return start_enhanced(jobs, settings, config)
+    except JobError as exc:
+        raise HTTPException(exc.status, exc.detail) from exc

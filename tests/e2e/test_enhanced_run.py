@@ -1,0 +1,64 @@
+"""Real GSPO and Dr. GRPO runs (mlx-lm-lora's trainer) on the demo GRPO set."""
+
+import math
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import wait_for_state
+from tests.e2e.wsclient import EventRecorder
+
+pytestmark = pytest.mark.e2e
+ATTENTION = ["self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.o_proj"]
+
+
+@pytest.mark.parametrize("method,level,loss", [("gspo", "sequence", "grpo"), ("dr_grpo", "token", "dr_grpo")])
+def test_grpo_family_run_completes(live_server, demo, method, level, loss):
+    http = live_server.client()
+    ws = EventRecorder(live_server.ws_url)
+    r = http.post("/training/start-enhanced", json={
+        "model_path": demo["model"], "train_data_path": demo["grpo_train"], "val_data_path": demo["grpo_valid"],
+        "training_method": method, "adapter_name": f"{method}-demo", "iterations": 4, "steps_per_report": 2,
+        "steps_per_eval": 100, "save_every": 2, "group_size": 2, "max_completion_length": 10,
+        "learning_rate": 5e-4, "val_batches": 1, "beta": 0.1,
+    })
+    assert r.status_code == 201, r.text
+    run_id = r.json()["run_id"]
+    cfg = yaml.safe_load(Path(r.json()["yaml_path"]).read_text())
+    assert cfg["importance_sampling_level"] == level and cfg["grpo_loss_type"] == loss
+    assert cfg["lora_parameters"]["keys"] == ATTENTION
+
+    final = wait_for_state(http, {"completed", "error"})
+    assert final["state"] == "completed", final["error"]
+    progress = ws.of_type("training_progress", run_id)
+    assert [e["data"]["step"] for e in progress] == [2, 4]
+    for e in progress:
+        d = e["data"]
+        assert math.isfinite(d["kl"]) and d["kl"] >= 0
+        assert 0 < d["reward"] <= 2 and d["reward_std"] >= 0
+        assert set(d["rewards"]) == {"exact_answer", "answer_similarity"}
+    assert ws.wait_for("training_completed", run_id)["data"]["step"] == 4
+    ws.close()
+
+    session = http.get(f"/sessions/{run_id}").json()
+    assert session["kind"] == "enhanced" and session["method"] == method
+    assert session["config"]["group_size"] == 2 and session["config"]["importance_sampling_level"] == level
+    assert session["lora_targets"]["keys"] == ATTENTION
+    assert [p["step"] for p in session["history"]["train"]] == [2, 4]
+    assert all("reward" in p and "kl" in p for p in session["history"]["train"])
+
+    adapters = live_server.data_root / "runs" / run_id / "adapters"
+    assert not any(p.name.startswith("model") for p in adapters.parent.rglob("*.safetensors"))  # never fused
+    from mlx_lm import generate, load
+    from mlx_lm.sample_utils import make_sampler
+    from mlx_lm.tuner.lora import LoRALinear
+
+    model, tok = load(demo["model"], adapter_path=str(adapters))
+    adapted = {re.sub(r"^.*layers\.\d+\.", "", n) for n, m in model.named_modules()
+               if isinstance(m, LoRALinear)}
+    assert adapted == set(ATTENTION)
+    prompt = tok.apply_chat_template([{"role": "user", "content": "What is the capital of Veloria?"}],
+                                     add_generation_prompt=True)
+    assert generate(model, tok, prompt, max_tokens=8, sampler=make_sampler(temp=0.0)).strip()
