@@ -1,0 +1,38 @@
+import { createApi, fetchBaseQuery, type BaseQueryFn, type FetchArgs, type FetchBaseQueryError } from '@reduxjs/toolkit/query/react';
+import { apiBase } from './env';
+
+/** Resolves the base URL per request, so an Electron shell (or a test) can set it after start-up. */
+const baseQuery: BaseQueryFn<string | FetchArgs, unknown, FetchBaseQueryError> = (args, bqApi, extra) =>
+  fetchBaseQuery({ baseUrl: apiBase() })(args, bqApi, extra);
+
+/**
+ * The one RTK Query API. Features add their endpoints with `api.injectEndpoints` (see
+ * features/<name>/api.ts); this file only knows the base URL and the cache tags.
+ */
+export const api = createApi({
+  reducerPath: 'api',
+  baseQuery,
+  tagTypes: ['Models', 'Datasets', 'Status', 'Sessions', 'Session', 'Logs'],
+  endpoints: () => ({}),
+});
+
+/** Human titles for failure notifications, by endpoint name. */
+export const ENDPOINT_TITLES: Record<string, string> = {
+  getModels: 'Could not load models',
+  getModelTargets: 'Could not resolve LoRA target modules',
+  getDatasets: 'Could not load datasets',
+  validateDataset: 'Could not validate the dataset',
+  getTrainingDefaults: 'Could not load training defaults',
+  getTrainingMethods: 'Could not load training methods',
+  getTrainingStatus: 'Could not load training status',
+  getTrainingLogs: 'Could not load training logs',
+  startTraining: 'Could not start training',
+  startEnhancedTraining: 'Could not start enhanced training',
+  stopTraining: 'Could not stop training',
+  listSessions: 'Could not load sessions',
+  getSession: 'Could not load the session',
+  loadSession: 'Could not load the session',
+  resumeSession: 'Could not resume the session',
+  deleteSession: 'Could not delete the session',
+  importSessions: 'Could not import sessions',
+};

@@ -1,0 +1,225 @@
+/** Shapes of the REST API (see SPEC §5 and the API contract). Server state lives in RTK Query. */
+
+export type RunState = 'idle' | 'starting' | 'running' | 'completed' | 'stopped' | 'error';
+export type RunKind = 'sft' | 'enhanced';
+export type DatasetKind = 'sft' | 'grpo';
+export type Readiness = 'ready' | 'best_available' | 'running' | 'incomplete' | 'legacy' | 'missing_files';
+
+export interface Health {
+  status: 'ok';
+  version: string;
+  mlx_device: string;
+}
+
+export interface LoraTargets {
+  keys: string[] | null;
+  resolved_keys: string[];
+  warnings: string[];
+  fallback: boolean;
+  trainable_parameters: number | null;
+  architecture: string | null;
+}
+
+export interface ModelInfo {
+  name: string;
+  path: string;
+  model_type: string | null;
+  num_hidden_layers: number | null;
+  hidden_size: number | null;
+  vocab_size: number | null;
+  quantized: null | { bits: number; group_size: number };
+  size_bytes: number | null;
+  coverage_presets: number[];
+  depth_is_standard: boolean | null;
+  error: string | null;
+  lora_targets?: LoraTargets;
+}
+
+export interface DatasetInfo {
+  name: string;
+  path: string;
+  format: string | null;
+  rows: number | null;
+  kind: DatasetKind;
+  splits: { train: string | null; valid: string | null; test: string | null };
+}
+
+export interface DatasetValidation {
+  ok: boolean;
+  format: 'messages' | 'completions' | 'text' | 'grpo' | null;
+  rows: number;
+  errors: { line: number; message: string }[];
+  preview: Record<string, unknown>[];
+}
+
+export interface FieldLimits {
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  pattern?: string;
+  minLength?: number;
+  enum?: unknown[];
+}
+
+export type ConfigValue = string | number | boolean | null | string[] | number[];
+
+export interface TrainingDefaultsResponse {
+  defaults: Record<string, ConfigValue>;
+  ui_overrides: Record<string, ConfigValue>;
+  limits: Record<string, FieldLimits>;
+  required: string[];
+}
+
+export interface RunMetrics {
+  step: number | null;
+  total_steps: number | null;
+  train_loss: number | null;
+  val_loss: number | null;
+  best_val_loss: number | null;
+  best_step: number | null;
+  learning_rate: number | null;
+  tokens_per_sec: number | null;
+  it_per_sec: number | null;
+  peak_mem_gb: number | null;
+  trained_tokens: number | null;
+  eta_seconds: number | null;
+  reward?: number | null;
+  reward_std?: number | null;
+  kl?: number | null;
+}
+
+export interface TrainingStatus {
+  state: RunState;
+  run_id: string | null;
+  kind: RunKind | null;
+  config: Record<string, unknown> | null;
+  metrics: Partial<RunMetrics> | null;
+  error: string | null;
+  started_at: number | null;
+  lora_targets?: LoraTargets | null;
+  /** Optional: the newest stored event seq (lets the client detect a reset event log). */
+  last_seq?: number | null;
+}
+
+export interface StartResponse {
+  run_id: string;
+  config: Record<string, unknown>;
+  yaml_path: string | null;
+  warnings: string[];
+  lora_targets?: LoraTargets | null;
+}
+
+export interface MethodParameter {
+  name: string;
+  /** Optional: when absent the kind is inferred from the default and the bounds. */
+  type?: string;
+  default: ConfigValue;
+  description?: string;
+  min?: number;
+  max?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  choices?: (string | number)[] | null;
+  /** Set by the method itself (e.g. GSPO's importance_sampling_level); shown read-only. */
+  fixed?: boolean;
+}
+
+export interface TrainingMethod {
+  id: 'grpo' | 'gspo' | 'dr_grpo';
+  name: string;
+  full_name: string;
+  description: string;
+  parameters: MethodParameter[];
+  defaults: Record<string, ConfigValue>;
+}
+
+export interface RewardFunctionInfo {
+  name: string;
+  description: string;
+}
+
+export interface MethodsResponse {
+  methods: TrainingMethod[];
+  reward_functions: RewardFunctionInfo[];
+}
+
+export interface LogsResponse {
+  run_id: string | null;
+  lines: string[];
+}
+
+export interface SessionLora {
+  rank: number | null;
+  alpha: number | null;
+  dropout: number | null;
+  num_layers: number | null;
+  scale: number | null;
+}
+
+export interface SessionSummary {
+  id: string;
+  kind: RunKind;
+  name: string;
+  model_name: string | null;
+  model_path: string | null;
+  adapter_name: string | null;
+  state: RunState;
+  created_at: number;
+  steps_completed: number | null;
+  total_steps: number | null;
+  final_train_loss: number | null;
+  final_val_loss: number | null;
+  best_val_loss: number | null;
+  readiness: Readiness;
+  legacy: boolean;
+  lora: SessionLora | null;
+  method?: string | null;
+}
+
+export interface TrainPoint {
+  step: number;
+  train_loss: number | null;
+  learning_rate?: number | null;
+  tokens_per_sec?: number | null;
+  reward?: number | null;
+  reward_std?: number | null;
+  kl?: number | null;
+}
+
+export interface ValPoint {
+  step: number;
+  val_loss: number | null;
+}
+
+export interface SessionDetail extends SessionSummary {
+  config: Record<string, unknown> | null;
+  yaml: string | null;
+  adapter_files: { name: string; size_bytes: number }[];
+  history: { train: TrainPoint[]; val: ValPoint[] };
+  evaluations: unknown[];
+  lora_targets: LoraTargets | null;
+  error: string | null;
+}
+
+export interface ImportResponse {
+  imported: string[];
+  warnings: string[];
+}
+
+/** FastAPI error body. */
+export interface PydanticErrorItem {
+  loc: (string | number)[];
+  msg: string;
+  type?: string;
+}
+export interface DatasetErrorDetail {
+  message: string;
+  errors?: { line: number; message: string }[];
+  field?: string;
+}
+export interface ApiErrorBody {
+  detail: string | PydanticErrorItem[] | DatasetErrorDetail;
+}

@@ -1,0 +1,35 @@
+import { useRef } from 'react';
+import { useAppDispatch } from '../../app/hooks';
+import { Button } from '../../components/Button';
+import { notify } from '../notifications/notificationsSlice';
+import { useImportSessionsMutation } from './api';
+import { readSessionFiles } from './importFiles';
+
+/** "Import legacy sessions": file input → read JSON → POST /sessions/import. */
+export function ImportButton() {
+  const dispatch = useAppDispatch();
+  const input = useRef<HTMLInputElement>(null);
+  const [importSessions, { isLoading }] = useImportSessionsMutation();
+
+  const onFiles = async (files: FileList | null) => {
+    if (!files?.length) return;
+    const { sessions, errors } = await readSessionFiles(Array.from(files));
+    for (const e of errors) dispatch(notify({ level: 'error', title: 'Could not read a session file', message: e }));
+    if (input.current) input.current.value = '';
+    if (!sessions.length) return;
+    try {
+      const res = await importSessions(sessions.length === 1 ? sessions[0] : sessions).unwrap();
+      dispatch(notify({ level: 'success', title: `Imported ${res.imported.length} session${res.imported.length === 1 ? '' : 's'}`, message: res.warnings.join('\n') }));
+    } catch {
+      /* notified by the listener */
+    }
+  };
+
+  return (
+    <>
+      <input ref={input} id="import-sessions" type="file" accept=".json,application/json" multiple className="sr-only" data-testid="import-input"
+        onChange={(e) => void onFiles(e.target.files)} aria-label="Import legacy session files" tabIndex={-1} />
+      <Button size="sm" onClick={() => input.current?.click()} loading={isLoading} testId="import-button">Import legacy sessions</Button>
+    </>
+  );
+}

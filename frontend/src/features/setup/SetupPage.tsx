@@ -1,0 +1,82 @@
+import { useAppDispatch } from '../../app/hooks';
+import { Button } from '../../components/Button';
+import { Card } from '../../components/Card';
+import { EmptyState } from '../../components/EmptyState';
+import { Spinner } from '../../components/Spinner';
+import { PageHeader } from '../../components/PageHeader';
+import { mergeTrainingConfig } from '../training/trainingConfig';
+import { DatasetPicker } from './DatasetPicker';
+import { LoraCard } from './LoraCard';
+import { ModelCard } from './ModelCard';
+import { RunSummaryCard } from './RunSummaryCard';
+import { setupDraftReplaced, setupFieldChanged, setupFieldTouched, setupModelChanged } from './setupSlice';
+import { TrainingParamsCard } from './TrainingParamsCard';
+import { useSetupForm } from './useSetupForm';
+import { useStartTraining } from './useStartTraining';
+
+/** Setup tab: full-layer LoRA SFT. */
+export function SetupPage() {
+  const dispatch = useAppDispatch();
+  const { draft, origin, defaults, defaultsQuery, defaultsRetry, model, clientErrors, errors } = useSetupForm();
+  const { submit, isLoading } = useStartTraining(clientErrors);
+
+  if (!draft) {
+    return (
+      <div className="space-y-5">
+        <PageHeader title="Setup" subtitle="Fine-tune a model with full-layer LoRA (SFT)." />
+        {defaultsQuery.isError ? (
+          <EmptyState title="Waiting for the LoRA Studio server" testId="setup-offline"
+            action={<Button onClick={defaultsRetry.retryNow} loading={defaultsQuery.isFetching} testId="defaults-retry">Retry now</Button>}>
+            The training defaults could not be loaded. Start the server with <code className="chip">python -m backend serve</code>; this page retries automatically.
+          </EmptyState>
+        ) : (
+          <p className="flex items-center gap-2 text-slate-500" data-testid="setup-loading"><Spinner /> Loading defaults…</p>
+        )}
+      </div>
+    );
+  }
+
+  const resetToDefaults = () => defaults && dispatch(setupDraftReplaced({ draft: mergeTrainingConfig(defaults), origin: { kind: 'defaults' } }));
+
+  return (
+    <div className="space-y-5" data-testid="setup-page">
+      <PageHeader
+        title="Setup"
+        subtitle="Fine-tune a model with full-layer LoRA (SFT)."
+        actions={<Button size="sm" variant="ghost" onClick={resetToDefaults} testId="setup-reset">Reset to defaults</Button>}
+      >
+        {origin.kind === 'session' && (
+          <p className="mt-1 text-xs text-slate-500" data-testid="setup-origin">Settings loaded from session <span className="font-medium">{origin.name}</span>.</p>
+        )}
+      </PageHeader>
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="min-w-0 space-y-5">
+          <ModelCard
+            idPrefix="setup"
+            value={draft.model_path}
+            error={errors.model_path}
+            onChange={(path, m) => dispatch(setupModelChanged({ path, depth: m?.num_hidden_layers ?? null }))}
+            onBlur={() => dispatch(setupFieldTouched('model_path'))}
+          />
+          <Card id="data" title="Data" description="Chat (messages), prompt/completion or text rows in JSONL." testId="data-card">
+            <DatasetPicker
+              idPrefix="setup"
+              kind="sft"
+              trainPath={draft.train_data_path}
+              valPath={draft.val_data_path}
+              errors={errors}
+              onTrainChange={(p) => dispatch(setupFieldChanged('train_data_path', p))}
+              onValChange={(p) => dispatch(setupFieldChanged('val_data_path', p))}
+              onBlur={(f) => dispatch(setupFieldTouched(f))}
+            />
+          </Card>
+          <TrainingParamsCard errors={errors} />
+          <LoraCard errors={errors} model={model} limits={defaults?.limits} />
+        </div>
+        <aside className="min-w-0">
+          <RunSummaryCard draft={draft} model={model} clientErrors={clientErrors} visible={errors} submitting={isLoading} onStart={submit} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { api } from '../../app/api';
+import type { DatasetInfo, DatasetKind, DatasetValidation, Health, LoraTargets, ModelInfo } from '../../app/apiTypes';
+
+export const setupApi = api.injectEndpoints({
+  endpoints: (build) => ({
+    getHealth: build.query<Health, void>({ query: () => '/health' }),
+    getModels: build.query<ModelInfo[], { refresh?: boolean } | void>({
+      query: (arg) => ({ url: '/models', params: arg?.refresh ? { refresh: true } : undefined }),
+      providesTags: ['Models'],
+    }),
+    getModelTargets: build.query<LoraTargets, { path: string; rank: number; num_layers: number }>({
+      query: (params) => ({ url: '/models/targets', params }),
+    }),
+    getDatasets: build.query<DatasetInfo[], void>({
+      query: () => '/datasets',
+      providesTags: ['Datasets'],
+    }),
+    /** A POST without side effects: a query, so results are cached per (path, kind). */
+    validateDataset: build.query<DatasetValidation, { path: string; kind: DatasetKind }>({
+      query: (body) => ({ url: '/datasets/validate', method: 'POST', body }),
+    }),
+  }),
+});
+
+export const {
+  useGetHealthQuery, useGetModelsQuery, useGetModelTargetsQuery, useGetDatasetsQuery, useValidateDatasetQuery,
+} = setupApi;

@@ -1,0 +1,101 @@
+import type { ConfigValue, TrainingDefaultsResponse } from '../../app/apiTypes';
+
+/**
+ * The SFT run configuration (SPEC §5 TrainingConfig), incl. the LoRA fields and the GRPO-family
+ * fields that SFT keeps (and ignores) so configs can move between the Setup and Enhanced tabs.
+ * Values never come from TypeScript constants: see `mergeTrainingConfig` (GET /training/defaults).
+ */
+export interface TrainingConfig {
+  model_path: string;
+  train_data_path: string;
+  val_data_path: string | null;
+  adapter_name: string;
+  learning_rate: number;
+  batch_size: number;
+  max_seq_length: number;
+  iterations: number;
+  steps_per_report: number;
+  steps_per_eval: number;
+  save_every: number;
+  val_batches: number;
+  early_stop: boolean;
+  patience: number;
+  fine_tune_type: 'lora' | 'dora' | 'full' | string;
+  lora_rank: number;
+  lora_alpha: number;
+  lora_dropout: number;
+  /** -1 = all transformer blocks, k = the top k blocks. */
+  lora_num_layers: number;
+  grad_checkpoint: boolean;
+  mask_prompt: boolean;
+  seed: number;
+  // GRPO family (kept for cross-tab compatibility)
+  training_method: string;
+  group_size: number;
+  epsilon: number;
+  temperature: number;
+  max_completion_length: number;
+  importance_sampling_level: string | null;
+  grpo_loss_type: string;
+}
+
+/**
+ * What the Setup form edits: a TrainingConfig whose numbers may be NaN while a field holds
+ * unparseable text and whose coverage may be unchosen (null). Validation turns it into a config.
+ */
+export type TrainingDraft = Omit<TrainingConfig, 'lora_num_layers'> & { lora_num_layers: number | null };
+
+export type ConfigKey = keyof TrainingConfig;
+
+/** Field names of TrainingConfig (type information only; values come from the server). */
+export const TRAINING_CONFIG_KEYS = [
+  'model_path', 'train_data_path', 'val_data_path', 'adapter_name', 'learning_rate', 'batch_size',
+  'max_seq_length', 'iterations', 'steps_per_report', 'steps_per_eval', 'save_every', 'val_batches',
+  'early_stop', 'patience', 'fine_tune_type', 'lora_rank', 'lora_alpha', 'lora_dropout', 'lora_num_layers',
+  'grad_checkpoint', 'mask_prompt', 'seed', 'training_method', 'group_size', 'epsilon', 'temperature',
+  'max_completion_length', 'importance_sampling_level', 'grpo_loss_type',
+] as const satisfies readonly ConfigKey[];
+
+/** Integer-valued fields (a type property, used by validation). */
+export const INTEGER_FIELDS: ReadonlySet<string> = new Set([
+  'batch_size', 'max_seq_length', 'iterations', 'steps_per_report', 'steps_per_eval', 'save_every',
+  'val_batches', 'patience', 'lora_rank', 'lora_num_layers', 'seed', 'group_size', 'max_completion_length',
+]);
+
+type Layer = Record<string, unknown> | null | undefined;
+
+/** Keeps only known keys with defined values (drops run ids, legacy extras, undefined). */
+export function pickKnown<K extends string>(source: Layer, keys: readonly K[]): Partial<Record<K, ConfigValue>> {
+  const out: Partial<Record<K, ConfigValue>> = {};
+  if (!source) return out;
+  for (const k of keys) {
+    const v = source[k];
+    if (v !== undefined) out[k] = v as ConfigValue;
+  }
+  return out;
+}
+
+/**
+ * The Setup tab's config: server `defaults`, then the server's `ui_overrides` (e.g. save_every
+ * 1000), then any further layers (a loaded session's config, an earlier draft). Unknown keys are
+ * dropped; paths the defaults lack start empty.
+ */
+export function mergeTrainingConfig(resp: Pick<TrainingDefaultsResponse, 'defaults' | 'ui_overrides'>, ...layers: Layer[]): TrainingDraft {
+  const base: Record<string, unknown> = { model_path: '', train_data_path: '', val_data_path: null };
+  const merged = Object.assign(
+    base,
+    pickKnown(resp.defaults, TRAINING_CONFIG_KEYS),
+    pickKnown(resp.ui_overrides, TRAINING_CONFIG_KEYS),
+    ...layers.map((l) => pickKnown(l, TRAINING_CONFIG_KEYS)),
+  );
+  if (merged.model_path === null) merged.model_path = '';
+  if (merged.train_data_path === null) merged.train_data_path = '';
+  if (merged.val_data_path === '') merged.val_data_path = null;
+  return merged as unknown as TrainingDraft;
+}
+
+/** Effective LoRA scale (alpha / rank), the value mlx-lm multiplies the update by. */
+export function loraScale(alpha: number | null | undefined, rank: number | null | undefined): number | null {
+  if (typeof alpha !== 'number' || typeof rank !== 'number' || !Number.isFinite(alpha) || !(rank > 0)) return null;
+  return alpha / rank;
+}
