@@ -41,7 +41,9 @@ def _serve(args: argparse.Namespace) -> int:
         build_demo(settings.demo_dir)
     app = create_app(settings)
     print(f"LoRA Studio on http://{settings.host}:{settings.port} (data: {settings.data_dir})", flush=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level)
+    # Open websockets would otherwise hold a graceful shutdown forever.
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level,
+                timeout_graceful_shutdown=3)
     return 0
 
 

@@ -19,8 +19,12 @@ async def events(websocket: WebSocket, after_seq: int = 0) -> None:
     # Subscribe before reading the backlog so nothing falls between replay and live delivery.
     queue = hub.subscribe()
     try:
-        await websocket.send_json({"type": "training_state", "run_id": None, "seq": None,
-                                   "ts": None, "data": await asyncio.to_thread(jobs.status)})
+        # last_seq is read before the status snapshot: a fresh client (after_seq=0) can skip the
+        # stored backlog up to it and fetch history over HTTP instead of replaying every old run.
+        last_seq = await asyncio.to_thread(store.last_seq)
+        status = await asyncio.to_thread(jobs.status)
+        await websocket.send_json({"type": "training_state", "run_id": status["run_id"], "seq": None,
+                                   "ts": None, "data": {**status, "last_seq": last_seq}})
         last = after_seq
         while True:
             backlog = await asyncio.to_thread(store.events_after, last, 2000)

@@ -72,6 +72,7 @@ def test_sft_with_defaults_end_to_end(live_server, demo):
     wait_for(lambda: len(again.events) >= len(missed) + 1, timeout=10, what="replay")
     time.sleep(0.3)
     assert again.events[0]["type"] == "training_state" and again.events[0]["data"]["state"] == "completed"
+    assert again.events[0]["data"]["last_seq"] >= missed[-1]["seq"]  # lets a fresh client skip history
     assert [e["seq"] for e in again.events[1:]] == [e["seq"] for e in missed]
     assert again.events[1:] == missed
     again.close()
