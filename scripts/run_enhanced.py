@@ -4,6 +4,8 @@ Runs mlx-lm-lora's GRPO trainer as a library on an attention-only LoRA (the Enha
 with a frozen copy of the base model as the KL reference. It shares the SFT runner's events, stop
 handling and absolute-step checkpoints; progress events add reward, reward std, KL and the mean of
 each reward function. Only adapters are written: the model is never fused into the run directory.
+Under mlx.launch, mlx-lm-lora saves its final adapter on every rank: the other ranks' adapter_path
+points at their private scratch folder (runner_dist), so only rank 0 writes the run's adapters.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ def read_rows(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def run(cfg: dict, events: EventWriter, stop: StopFlag) -> None:
+def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     import mlx.core as mx
     import mlx.optimizers as optim
     import numpy as np
@@ -73,7 +75,8 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> None:
     args = types.SimpleNamespace(**cfg)
     np.random.seed(args.seed)
     mx.random.seed(args.seed)
-    rank = mx.distributed.init().rank()
+    world = mx.distributed.init()
+    rank = world.rank()
     offset = int(cfg.get("resume_step") or 0)
     remaining = int(args.iters) - offset
     if remaining <= 0:
@@ -93,13 +96,17 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> None:
     if args.resume_adapter_file:
         events.log(f"resuming from {args.resume_adapter_file} at step {offset}")
         model.load_weights(args.resume_adapter_file, strict=False)
+    if world.size() > 1:
+        from runner_dist import broadcast_trainable
+
+        broadcast_trainable(model, world)  # identical starting weights on every rank
     adapter_dir = Path(args.adapter_path)
     adapter_dir.mkdir(parents=True, exist_ok=True)
     if rank == 0:
         save_config(vars(args), adapter_dir / "adapter_config.json")
     trainable = sum(v.size for _, v in tree_flatten(model.trainable_parameters()))
     events.emit("started", total=int(args.iters), start_step=offset, trainable_parameters=trainable,
-                train_rows=len(train_set), valid_rows=len(valid_set))
+                train_rows=len(train_set), valid_rows=len(valid_set), world_size=world.size())
 
     callback = GRPOCallback(model, cfg, events, stop, offset, reward_names=list(cfg["reward_functions"]))
     last_saved = [offset]
@@ -132,11 +139,13 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> None:
     except StopIteration:
         if "step" not in cut:
             raise
+    final_step = cut.get("step", offset + remaining)
     if rank == 0:
         # mlx-lm-lora saves its final adapter only when the loop runs to the end.
         save_adapter(model, adapter_dir / "adapters.safetensors")
-        finish_run(model, adapter_dir, events, stop, callback, cut.get("step", offset + remaining),
+        finish_run(model, adapter_dir, events, stop, callback, final_step,
                    cut_short="step" in cut, last_saved=last_saved[0], started=started)
+    return final_step
 
 
 if __name__ == "__main__":

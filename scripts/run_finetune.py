@@ -21,7 +21,7 @@ from runner_common import (  # noqa: E402
 )
 
 
-def run(cfg: dict, events: EventWriter, stop: StopFlag) -> None:
+def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     import mlx.core as mx
     import mlx.optimizers as optim
     import numpy as np
@@ -33,7 +33,8 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> None:
     args = types.SimpleNamespace(**cfg)
     np.random.seed(args.seed)
     mx.random.seed(args.seed)
-    rank = mx.distributed.init().rank()
+    world = mx.distributed.init()
+    rank = world.rank()
     offset = int(cfg.get("resume_step") or 0)
     remaining = int(args.iters) - offset
     if remaining <= 0:
@@ -52,6 +53,10 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> None:
     if args.resume_adapter_file:
         events.log(f"resuming from {args.resume_adapter_file} at step {offset}")
         model.load_weights(args.resume_adapter_file, strict=False)
+    if world.size() > 1:
+        from runner_dist import broadcast_trainable
+
+        broadcast_trainable(model, world)  # identical starting weights on every rank
 
     adapter_dir = Path(args.adapter_path)
     adapter_dir.mkdir(parents=True, exist_ok=True)
@@ -61,7 +66,7 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> None:
     from mlx.utils import tree_flatten
     trainable = sum(v.size for _, v in tree_flatten(model.trainable_parameters()))
     events.emit("started", total=int(args.iters), start_step=offset, trainable_parameters=trainable,
-                train_rows=len(train_set), valid_rows=len(valid_set))
+                train_rows=len(train_set), valid_rows=len(valid_set), world_size=world.size())
 
     callback = StudioCallback(model, cfg, events, stop, offset)
     save_every = int(args.save_every)
@@ -92,9 +97,11 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> None:
           iterate_batches=observed_batches(iterate_batches, on_step_done, stop, offset, cut),
           training_callback=callback)
     # mlx-lm has saved adapters.safetensors; the loop either ran to the end or was cut.
+    final_step = cut.get("step", offset + remaining)
     if rank == 0:
-        finish_run(model, adapter_dir, events, stop, callback, cut.get("step", offset + remaining),
+        finish_run(model, adapter_dir, events, stop, callback, final_step,
                    cut_short="step" in cut, last_saved=last_saved[0], started=started)
+    return final_step
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 """What the SFT and GRPO-family runners share: config loading, JSON-line events, stop signals.
 
-Runners are started by the job manager with the backend's interpreter, one process group per run.
-They write one JSON object per line to `events_path` (rank 0 only); their console output goes to
-`train.log`. SIGTERM/SIGINT ask for a graceful stop: the current step finishes, the adapter is saved,
-`stopped` is emitted and the process exits 0.
+Runners are started by the job manager with the backend's interpreter, one process group per run,
+or once per rank under mlx.launch (see runner_dist.py). They write one JSON object per line to
+`events_path` (rank 0 only); their console output goes to `train.log`. SIGTERM/SIGINT or a `STOP`
+file in the run directory ask for a graceful stop: the current step finishes, the adapter is saved,
+`stopped` is emitted and the process exits 0. With several ranks the stop is agreed by all of them at
+the same step boundary (one tiny all_sum), so no rank is left waiting alone inside an all-reduce.
 """
 
 from __future__ import annotations
@@ -24,37 +26,46 @@ import yaml
 NEVER = 10**12  # the trainers' own periodic saves are replaced by ours (absolute-step names)
 
 
-def load_config(path: str) -> dict[str, Any]:
+def load_config_text(text: str) -> dict[str, Any]:
     from mlx_lm.lora import CONFIG_DEFAULTS, yaml_loader
 
+    return {**CONFIG_DEFAULTS, **(yaml.load(text, yaml_loader) or {})}
+
+
+def load_config(path: str) -> dict[str, Any]:
     with open(path, "r", encoding="utf-8") as f:
-        config = yaml.load(f, yaml_loader) or {}
-    return {**CONFIG_DEFAULTS, **config}
+        return load_config_text(f.read())
 
 
 class EventWriter:
-    def __init__(self, path: str | None, enabled: bool = True):
+    """Events (rank 0 only; each carries its rank) and console lines (ranks with a log of their own)."""
+
+    def __init__(self, path: str | None, enabled: bool = True, rank: int = 0, echo: bool | None = None):
         self.enabled = enabled and bool(path)
+        self.rank = rank
+        self.echo = self.enabled if echo is None else echo
         self._file = open(path, "a", encoding="utf-8") if self.enabled else None
         self._lock = threading.Lock()
 
     def emit(self, type_: str, **data: Any) -> None:
         if not self.enabled:
             return
-        line = json.dumps({"type": type_, "ts": time.time(), **data}, default=float)
+        line = json.dumps({"type": type_, "ts": time.time(), "rank": self.rank, **data}, default=float)
         with self._lock:
             self._file.write(line + "\n")
             self._file.flush()
 
     def log(self, message: str) -> None:
-        if self.enabled:
-            print(message, flush=True)
+        if self.echo:
+            print(message if self.rank == 0 else f"[rank {self.rank}] {message}", flush=True)
 
 
 class StopFlag:
     def __init__(self) -> None:
         self._event = threading.Event()
         self.reason: str | None = None
+        self.group = None
+        self.stop_file: Path | None = None
 
     def set(self, reason: str) -> None:
         if not self._event.is_set():
@@ -64,17 +75,32 @@ class StopFlag:
     def is_set(self) -> bool:
         return self._event.is_set()
 
+    def configure(self, group, stop_file: Path | None) -> None:
+        self.group, self.stop_file = group, stop_file
+
+    def agreed(self) -> bool:
+        """At a step boundary: should every rank stop now? (A collective: all ranks must call it.)"""
+        if self.stop_file is not None and not self.is_set() and self.stop_file.exists():
+            self.set("signal")  # the studio's stop request; it reaches remote ranks through the all_sum
+        if self.group is None or self.group.size() == 1:
+            return self.is_set()
+        import mlx.core as mx
+
+        local = [int(self.reason == "early_stop"), int(self.reason == "signal")]
+        early, signalled = mx.distributed.all_sum(mx.array(local, dtype=mx.int32), group=self.group,
+                                                  stream=mx.cpu).tolist()
+        if signalled:
+            self.reason = "signal"  # a stop request anywhere wins over a local early stop
+            self._event.set()
+        elif early:
+            self.set("early_stop")
+        return self.is_set()
+
     def install_signal_handlers(self) -> None:
         def handler(signum, _frame):
             self.set("signal")
         signal.signal(signal.SIGTERM, handler)
         signal.signal(signal.SIGINT, handler)
-
-
-def world_rank() -> int:
-    import mlx.core as mx
-
-    return mx.distributed.init().rank()
 
 
 def save_adapter(model, path: Path) -> None:
@@ -89,23 +115,56 @@ def save_adapter(model, path: Path) -> None:
 
 
 def run_main(run, description: str) -> int:
-    """Shared entry point: parse --config, run, turn any exception into an `error` event."""
+    """Shared entry point: parse --config, run, turn any exception into an `error` event.
+
+    `run(config, events, stop)` returns the step it ended at. Under mlx.launch every rank runs this;
+    each one records how it ended (runner_dist.RankContext) so the studio can name a failing rank.
+    """
     import argparse
+
+    import mlx.core as mx
 
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--config", required=True, help="YAML written by the studio")
     args = parser.parse_args()
-    config = load_config(args.config)
-    events = EventWriter(config.get("events_path"), enabled=world_rank() == 0)
+    try:
+        group = mx.distributed.init()
+    except Exception as exc:  # e.g. a ring port in use, a peer that never came: name the rank
+        launcher_rank = os.environ.get("MLX_RANK") or os.environ.get("OMPI_COMM_WORLD_RANK")
+        if launcher_rank is not None:
+            print(f"[studio] rank {launcher_rank} failed: {type(exc).__name__}: {exc}", file=sys.stderr,
+                  flush=True)
+        raise
+    rank, world = group.rank(), group.size()
+    ctx = None
+    if world > 1:
+        from runner_dist import RankContext
+
+        ctx = RankContext(args.config, group)
+        ctx.open()
     stop = StopFlag()
     stop.install_signal_handlers()
+    events = EventWriter(None, enabled=False, rank=rank)
     try:
-        run(config, events, stop)
+        config = ctx.receive_config(args.config, load_config_text) if ctx else load_config(args.config)
+        expected = int(config.get("world_size") or 1)
+        if expected != world:  # the YAML's global batch_size was computed for `expected` processes
+            raise ValueError(f"this run is configured for {expected} process(es) but {world} joined; "
+                             "start it the way the studio does (mlx.launch with the run's hostfile)")
+        events = EventWriter(config.get("events_path"), enabled=rank == 0, rank=rank,
+                             echo=ctx.echoes if ctx else None)
+        stop.configure(group, Path(args.config).resolve().parent / "STOP" if rank == 0 else None)
+        step = run(config, events, stop)
+        if ctx:
+            ctx.finish("stopped" if stop.is_set() and stop.reason == "signal" else "completed", step=step)
         return 0
     except Exception as exc:  # noqa: BLE001 - every failure must reach the UI as an event
         tail = "".join(traceback.format_exc().splitlines(keepends=True)[-12:])
-        events.emit("error", message=f"{type(exc).__name__}: {exc}", traceback=tail)
+        message = f"{type(exc).__name__}: {exc}"
+        events.emit("error", message=message, traceback=tail)
         print(tail, file=sys.stderr, flush=True)
+        if ctx:
+            ctx.finish("error", message)
         return 1
 
 
@@ -180,7 +239,7 @@ def observed_batches(iterate_batches, on_step_done, stop: StopFlag, offset: int,
         for batch in inner:
             if step > offset:
                 on_step_done(step)
-            if stop.is_set():
+            if stop.agreed():
                 cut["step"] = step
                 return
             step += 1

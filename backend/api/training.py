@@ -1,10 +1,11 @@
-"""Training endpoints: defaults, start, stop, status, logs."""
+"""Training endpoints: defaults, start, stop, status, logs, and the distributed pre-flight check."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Query
 
 from backend.deps import JobsDep, SettingsDep
+from backend.schemas.distributed import DistributedCheck
 from backend.schemas.training import TrainingConfig, training_defaults
 from backend.services.jobs import JobError
 from backend.services.sft import start_sft
@@ -54,3 +55,18 @@ def logs(jobs: JobsDep, run_id: str | None = None, tail: int = Query(200, ge=1, 
     if jobs.store.find_run(run_id) is None:
         raise HTTPException(404, f"No run {run_id}")
     return {"run_id": run_id, "lines": files.log_tail(tail)}
+
+
+@router.post("/distributed/check")
+def distributed_check(body: DistributedCheck) -> dict:
+    """Launches a tiny all-reduce on the given hosts; reports each rank as reachable or not.
+
+    A sync endpoint (FastAPI runs it in a worker thread) that never outlives `timeout_s` by much.
+    Unreachable hosts are a normal answer (`ok: false` with each rank's error), not an HTTP error.
+    """
+    from backend.services.distributed import DistributedError, preflight
+
+    try:
+        return preflight(body, paths=body.paths, timeout=body.timeout_s)
+    except DistributedError as exc:
+        raise HTTPException(422, [{"loc": ["body", exc.field], "type": "value_error", "msg": str(exc)}]) from exc

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
+from backend.schemas.distributed import DistributedConfig
 from backend.schemas.training import SLUG_PATTERN
 
 Method = Literal["grpo", "gspo", "dr_grpo"]
@@ -27,7 +28,8 @@ class EnhancedTrainingConfig(BaseModel):
     adapter_name: str = Field("grpo-adapter", pattern=SLUG_PATTERN)
     training_method: Method = "grpo"
     learning_rate: float = Field(1e-5, gt=0, le=1.0)
-    batch_size: int = Field(1, ge=1, le=256)
+    batch_size: int = Field(1, ge=1, le=256, description="Prompts per step on each process (global batch = "
+                                                       "this × the distributed world size).")
     max_seq_length: int = Field(512, ge=16, le=131072)
     iterations: int = Field(100, ge=1, le=1_000_000)
     steps_per_report: int = Field(5, ge=1)
@@ -50,6 +52,7 @@ class EnhancedTrainingConfig(BaseModel):
     lora_dropout: float = Field(0.0, ge=0.0, lt=1.0)
     lora_num_layers: int = Field(-1, ge=-1)
     seed: int = Field(0, ge=0)
+    distributed: DistributedConfig = Field(default_factory=DistributedConfig)
 
     @field_validator("lora_num_layers")
     @classmethod
@@ -74,6 +77,16 @@ class EnhancedTrainingConfig(BaseModel):
     @property
     def lora_scale(self) -> float:
         return self.lora_alpha / self.lora_rank
+
+    @computed_field
+    @property
+    def world_size(self) -> int:
+        return self.distributed.world_size
+
+    @computed_field
+    @property
+    def effective_batch_size(self) -> int:
+        return self.batch_size * self.distributed.world_size
 
 
 METHODS = [

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
+
+from backend.schemas.distributed import DistributedConfig
 
 SLUG_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
 # The Setup tab shows a larger save interval than the backend's fallback (PRD: "default 1000 in UI
@@ -34,7 +36,8 @@ class TrainingConfig(EnhancedFields):
     adapter_name: str = Field("adapter", pattern=SLUG_PATTERN,
                               description="Letters, digits, dot, dash, underscore; at most 64 characters.")
     learning_rate: float = Field(1e-4, gt=0, le=1.0)
-    batch_size: int = Field(1, ge=1, le=1024)
+    batch_size: int = Field(1, ge=1, le=1024, description="Rows per step on each process (the global batch "
+                                                        "is this × the distributed world size).")
     max_seq_length: int = Field(2048, ge=16, le=131072)
     iterations: int = Field(1000, ge=1, le=1_000_000)
     steps_per_report: int = Field(25, ge=1)
@@ -51,6 +54,7 @@ class TrainingConfig(EnhancedFields):
     grad_checkpoint: bool = False
     mask_prompt: bool = False
     seed: int = Field(0, ge=0)
+    distributed: DistributedConfig = Field(default_factory=DistributedConfig)
 
     @field_validator("save_every", mode="before")
     @classmethod
@@ -69,10 +73,19 @@ class TrainingConfig(EnhancedFields):
         # PEFT convention: the update is scaled by alpha / rank (mlx-lm applies `scale` directly).
         return self.lora_alpha / self.lora_rank
 
+    @computed_field  # in every dump (start response, status, sessions) so the UI can show it
+    @property
+    def world_size(self) -> int:
+        return self.distributed.world_size
 
-def training_defaults() -> dict:
-    """Defaults and limits of TrainingConfig, derived from the schema itself."""
-    schema = TrainingConfig.model_json_schema()
+    @computed_field
+    @property
+    def effective_batch_size(self) -> int:
+        return self.batch_size * self.distributed.world_size
+
+
+def _defaults_and_limits(model: type[BaseModel]) -> tuple[dict, dict, dict]:
+    schema = model.model_json_schema()
     defaults, limits = {}, {}
     for name, prop in schema["properties"].items():
         if "default" in prop:
@@ -81,5 +94,14 @@ def training_defaults() -> dict:
                                         "pattern", "minLength", "enum") if k in prop}
         if bounds:
             limits[name] = bounds
+    return defaults, limits, schema
+
+
+def training_defaults() -> dict:
+    """Defaults and limits of TrainingConfig, derived from the schema itself."""
+    defaults, limits, schema = _defaults_and_limits(TrainingConfig)
+    # The Distributed section is a nested model (its schema is a $ref): its own defaults and limits.
+    defaults["distributed"] = DistributedConfig().model_dump()
+    limits["distributed"] = _defaults_and_limits(DistributedConfig)[1]
     return {"defaults": defaults, "ui_overrides": UI_OVERRIDES, "limits": limits,
             "required": schema.get("required", [])}

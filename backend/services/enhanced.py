@@ -10,7 +10,7 @@ from backend.services.datasets import DatasetError, prepare_run_data
 from backend.services.jobs import JobError, JobManager
 from backend.services.rewards import RewardFileError, check_reward_names
 from backend.services.run_files import RunFiles
-from backend.services.sft import check_coverage, resolve_model
+from backend.services.sft import check_batch, check_coverage, check_distributed, resolve_model
 from backend.services.yaml_builder import build_enhanced_yaml, write_run_yaml
 from backend.settings import Settings
 
@@ -39,6 +39,7 @@ def attention_only_keys(model_dir: Path) -> list[str]:
 def start_enhanced(jobs: JobManager, settings: Settings, config: EnhancedTrainingConfig) -> dict[str, Any]:
     entry = resolve_model(jobs.catalog, config.model_path)
     check_coverage(entry, config.lora_num_layers)
+    check_distributed(config.distributed)
     try:
         check_reward_names(config.reward_functions, config.reward_functions_file)
     except RewardFileError as exc:
@@ -53,12 +54,14 @@ def start_enhanced(jobs: JobManager, settings: Settings, config: EnhancedTrainin
                                     kind="grpo", seed=config.seed)
         except DatasetError as exc:
             raise JobError(422, exc.as_detail()) from exc
+        check_batch(data, config)
         yaml_path = write_run_yaml(build_enhanced_yaml(config, run_id=run_id, run_dir=files.root, keys=keys),
                                    files.root, None)
         targets = {"keys": keys, "resolved_keys": keys, "warnings": [], "fallback": False,
                    "architecture": entry.get("model_type"), "trainable_parameters": None,
                    "attention_only": True}
-        return {"yaml_path": str(yaml_path), "warnings": [], "data": data, "lora_targets": targets}
+        return {"yaml_path": str(yaml_path), "warnings": [], "data": data, "lora_targets": targets,
+                "world_size": config.world_size, "effective_batch_size": config.effective_batch_size}
 
     return jobs.launch(kind="enhanced", config=config.model_dump(), prepare=prepare,
-                       script=ENHANCED_SCRIPT, name=config.adapter_name)
+                       script=ENHANCED_SCRIPT, name=config.adapter_name, distributed=config.distributed)

@@ -1,9 +1,15 @@
 """JobManager: one active training run at a time, each a runner subprocess in its own process group.
 
 States: starting → running → completed | stopped | error. Everything a run needs is validated and
-written (data copy, YAML) before the process starts, so bad input changes nothing. Stop sends SIGTERM
-to the group (the runner saves and exits), then SIGKILL after a grace period. A server restart marks
-runs that were active as `error` (interrupted); they can be resumed from their last checkpoint.
+written (data copy, YAML) before the process starts, so bad input changes nothing. Stop writes the
+run's STOP file and sends SIGTERM to the group (the runner saves and exits), then SIGKILL after a
+grace period. A server restart marks runs that were active as `error` (interrupted); they can be
+resumed from their last checkpoint.
+
+Distributed runs start mlx.launch (its own process group, holding the local ranks) instead of the
+runner. Their stop goes through the STOP file only: rank 0 sees it and every rank agrees on it at the
+next step boundary (a SIGTERM would kill the launcher and strand remote ranks). A failing rank, seen
+by the RankWatcher, stops the whole group: SIGTERM, then SIGKILL after a short grace period.
 """
 
 from __future__ import annotations
@@ -15,11 +21,17 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any, Callable
 
+from pydantic import ValidationError
+
+from backend.schemas.distributed import DistributedConfig
 from backend.services.catalog import ModelCatalog
+from backend.services.distributed import launcher_command, rank_hosts, write_hostfile
 from backend.services.events import EventHub
+from backend.services.rank_watch import RankWatcher
 from backend.services.run_files import ACTIVE_STATES, RunFiles, new_run_id
 from backend.services.run_monitor import RunMonitor
 from backend.services.store import RunStore
@@ -27,6 +39,11 @@ from backend.settings import Settings
 
 log = logging.getLogger("lora_studio.jobs")
 SCRIPTS_DIR = Path(__file__).resolve().parents[2] / "scripts"
+# After one rank failed: mlx.launch first gets LAUNCHER_TEARDOWN seconds to do its own teardown
+# (it notices the exit within a second, logs the rank's exit status, which makes our message precise,
+# and terminates the others); then SIGTERM to the group, then SIGKILL after RANK_FAILURE_GRACE.
+LAUNCHER_TEARDOWN = 1.5
+RANK_FAILURE_GRACE = 5.0
 
 
 class JobError(Exception):
@@ -74,13 +91,17 @@ class JobManager:
         if monitor is not None and monitor.run_id == run_id:
             metrics.update({k: v for k, v in monitor.metrics.items() if v is not None})
             metrics["step"] = run["steps_completed"]
+        config = run["config"] or {}
+        world = int(config.get("world_size") or 1)
         return {"state": run["state"], "run_id": run_id, "kind": run["kind"], "config": run["config"],
                 "metrics": metrics, "error": run["error"], "started_at": run["created_at"],
-                "lora_targets": summary.get("lora_targets")}
+                "lora_targets": summary.get("lora_targets"), "world_size": world,
+                "effective_batch_size": config.get("effective_batch_size",
+                                                   int(config.get("batch_size") or 1) * world)}
 
     # -- lifecycle ----------------------------------------------------------------------------
     def launch(self, *, kind: str, config: dict[str, Any], prepare: Callable[[str, RunFiles], dict],
-               script: str, name: str) -> dict[str, Any]:
+               script: str, name: str, distributed: DistributedConfig | None = None) -> dict[str, Any]:
         """Create a run, let `prepare` write its data and YAML, then start the runner.
 
         `prepare(run_id, files)` validates and writes everything; it raises JobError (or
@@ -102,7 +123,7 @@ class JobManager:
                 "total_steps": int(config.get("iterations", 0)),
                 "summary": {k: extras[k] for k in ("lora_targets", "data", "warnings", "yaml_path") if k in extras},
             })
-            self._start_process(run_id, files, script, extras)
+            self._start_process(run_id, files, script, extras, distributed)
             return {"run_id": run_id, "config": config, **extras}
 
     def resume(self, run_id: str, rewrite_yaml: Callable[[dict, RunFiles, str, int], Path],
@@ -119,9 +140,11 @@ class JobManager:
             if last is None:
                 raise JobError(409, "No checkpoint to resume from: the run stopped before its first save")
             step, ckpt = last
+            distributed = self._resume_distributed(run, files)
             yaml_path = rewrite_yaml(run, files, str(ckpt), step)
             self.store.update_run(run_id, state="starting", error=None, steps_completed=step)
-            self._start_process(run_id, files, script, {"yaml_path": str(yaml_path), "resumed_from": step})
+            self._start_process(run_id, files, script, {"yaml_path": str(yaml_path), "resumed_from": step},
+                                distributed)
             return {"run_id": run_id, "config": run["config"], "yaml_path": str(yaml_path),
                     "resumed_from_step": step, "warnings": []}
 
@@ -132,11 +155,10 @@ class JobManager:
                 raise JobError(409, "No run is active")
             monitor.stop_requested = True
             self.store.update_run(monitor.run_id, state="stopping")
-            self._signal_group(monitor.proc, signal.SIGTERM)
-            if self._kill_timer is None:
-                self._kill_timer = threading.Timer(self.settings.stop_timeout, self._force_kill, [monitor])
-                self._kill_timer.daemon = True
-                self._kill_timer.start()
+            _touch(monitor.files.stop_file)
+            if monitor.ranks is None:
+                self._signal_group(monitor.proc, signal.SIGTERM)
+            self._arm_kill_timer(monitor, self.settings.stop_timeout)
             return {"run_id": monitor.run_id, "state": "stopping"}
 
     def shutdown(self) -> None:
@@ -145,12 +167,12 @@ class JobManager:
             monitor = self._monitor
         if monitor is None:
             return
-        self._signal_group(monitor.proc, signal.SIGTERM)
-        try:
-            monitor.proc.wait(timeout=min(self.settings.stop_timeout, 10))
-        except subprocess.TimeoutExpired:
-            self._signal_group(monitor.proc, signal.SIGKILL)
-            monitor.proc.wait(timeout=10)
+        monitor.expect_kill()
+        _touch(monitor.files.stop_file)
+        self._signal_all(monitor, signal.SIGTERM)
+        if not _wait_until_gone(monitor, min(self.settings.stop_timeout, 10)):
+            self._signal_all(monitor, signal.SIGKILL)
+            _wait_until_gone(monitor, 10)
         monitor.join(timeout=5)
 
     def recover_interrupted(self) -> None:
@@ -161,23 +183,55 @@ class JobManager:
                     os.killpg(pid, signal.SIGKILL)  # orphan of a server that died hard
                 except OSError:
                     pass
+            for rank_pid in (run["summary"].get("rank_pids") or {}).values():
+                if _is_our_runner(int(rank_pid), run["id"]):  # ranks that outlived their launcher
+                    try:
+                        os.kill(int(rank_pid), signal.SIGKILL)
+                    except OSError:
+                        pass
             message = "interrupted: the server stopped during the run; resume it from its last checkpoint"
             self.store.update_run(run["id"], state="error", error=message)
             self.hub.publish("training_error", run["id"], {"message": message, "interrupted": True})
 
     # -- internals ----------------------------------------------------------------------------
+    @staticmethod
+    def _resume_distributed(run: dict, files: RunFiles) -> DistributedConfig:
+        """The world the run started with: its recorded hostfile (already one entry per rank), so a
+        resumed leg keeps the world size its YAML's global batch was computed for."""
+        raw = dict((run["config"] or {}).get("distributed") or {})
+        if raw.get("enabled") and files.hostfile.is_file():
+            raw.update(hosts=[], hostfile=str(files.hostfile), processes_per_host=1)
+        try:
+            return DistributedConfig.model_validate(raw)
+        except ValidationError as exc:
+            raise JobError(409, f"Cannot resume this distributed run: "
+                                f"{'; '.join(e['msg'] for e in exc.errors())}") from exc
+
     def _refuse_if_active(self) -> None:
         if self._monitor is not None:
             raise JobError(409, f"Run {self._monitor.run_id} is active; stop it before starting another")
 
-    def _start_process(self, run_id: str, files: RunFiles, script: str, extras: dict) -> None:
-        cmd = [sys.executable, str(SCRIPTS_DIR / script), "--config", str(files.config_yaml)]
+    def _start_process(self, run_id: str, files: RunFiles, script: str, extras: dict,
+                       distributed: DistributedConfig | None = None) -> None:
+        files.stop_file.unlink(missing_ok=True)  # a stale request must not stop the new leg
+        runner = [str(SCRIPTS_DIR / script), "--config", str(files.config_yaml)]
+        watcher = None
+        if distributed is not None and distributed.enabled:
+            shutil.rmtree(files.ranks_dir, ignore_errors=True)  # records of an earlier leg
+            files.ranks_dir.mkdir()
+            entries = write_hostfile(distributed, files.hostfile)
+            cmd = launcher_command(distributed, files.hostfile, runner)
+            watcher = RankWatcher(files.ranks_dir, rank_hosts(entries))
+        else:
+            cmd = [sys.executable, *runner]
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1", "TERM": "dumb",
                "TOKENIZERS_PARALLELISM": "false"}
         log_file = files.log.open("ab")
         try:
+            # The launcher select()s on its stdin and spins at EOF: give it a pipe we keep open.
             proc = subprocess.Popen(cmd, cwd=files.root, stdout=log_file, stderr=subprocess.STDOUT,
-                                    stdin=subprocess.DEVNULL, env=env, start_new_session=True)
+                                    stdin=subprocess.PIPE if watcher else subprocess.DEVNULL, env=env,
+                                    start_new_session=True)
         except OSError as exc:
             self.store.update_run(run_id, state="error", error=f"could not start the runner: {exc}")
             raise JobError(500, f"could not start the runner: {exc}") from exc
@@ -190,7 +244,8 @@ class JobManager:
             "lora_targets": run["summary"].get("lora_targets"), "yaml_path": extras.get("yaml_path"),
             "resumed_from": extras.get("resumed_from"),
         })
-        monitor = RunMonitor(run_id, proc, files, self.store, self.hub, self._on_exit)
+        monitor = RunMonitor(run_id, proc, files, self.store, self.hub, self._on_exit,
+                             ranks=watcher, on_rank_failure=self._on_rank_failure)
         self._monitor = monitor
         self._last_run_id = run_id
         monitor.start()
@@ -203,10 +258,39 @@ class JobManager:
                 self._kill_timer.cancel()
                 self._kill_timer = None
 
+    def _arm_kill_timer(self, monitor: RunMonitor, delay: float) -> None:
+        with self._lock:
+            if self._kill_timer is None:
+                self._kill_timer = threading.Timer(delay, self._force_kill, [monitor])
+                self._kill_timer.daemon = True
+                self._kill_timer.start()
+
     def _force_kill(self, monitor: RunMonitor) -> None:
-        if monitor.proc.poll() is None:
+        if monitor.alive():
             monitor.forced = True
-            self._signal_group(monitor.proc, signal.SIGKILL)
+            monitor.expect_kill()
+            self._signal_all(monitor, signal.SIGKILL)
+
+    def _on_rank_failure(self, monitor: RunMonitor, message: str) -> None:
+        """Called by the monitor when one rank failed: the others cannot go on without it."""
+        log.warning("run %s: %s; stopping every rank", monitor.run_id, message)
+        self.store.update_run(monitor.run_id, state="stopping")
+        terminate = threading.Timer(LAUNCHER_TEARDOWN, self._signal_all, [monitor, signal.SIGTERM])
+        terminate.daemon = True
+        terminate.start()
+        self._arm_kill_timer(monitor, LAUNCHER_TEARDOWN + RANK_FAILURE_GRACE)
+
+    def _signal_all(self, monitor: RunMonitor, sig: int) -> None:
+        """The run's process group, plus local ranks (they may run outside it, e.g. ssh to self)."""
+        if not monitor.alive():
+            return  # all gone already: never signal a process group id that may have been reused
+        self._signal_group(monitor.proc, sig)
+        if monitor.ranks is not None:
+            for pid in monitor.ranks.local_pids().values():
+                try:
+                    os.kill(pid, sig)
+                except (ProcessLookupError, PermissionError):
+                    pass
 
     @staticmethod
     def _signal_group(proc: subprocess.Popen, sig: int) -> None:
@@ -214,6 +298,22 @@ class JobManager:
             os.killpg(proc.pid, sig)
         except (ProcessLookupError, PermissionError):
             pass
+
+
+def _touch(path: Path) -> None:
+    try:
+        path.touch()
+    except OSError:
+        pass
+
+
+def _wait_until_gone(monitor: RunMonitor, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while monitor.alive():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
 
 
 def _is_our_runner(pid: int, run_id: str) -> bool:

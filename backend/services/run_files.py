@@ -49,6 +49,21 @@ class RunFiles:
         return self.root / "train.log"
 
     @property
+    def stop_file(self) -> Path:
+        """Written by the studio to ask a run to stop; rank 0 polls it at every step boundary."""
+        return self.root / "STOP"
+
+    @property
+    def ranks_dir(self) -> Path:
+        """Distributed runs: one rank<N>.json record (and rank<N>.log for N > 0) per local rank."""
+        return self.root / "ranks"
+
+    @property
+    def hostfile(self) -> Path:
+        """Distributed runs: the mlx.launch hostfile the run was started with (one entry per rank)."""
+        return self.root / "hostfile.json"
+
+    @property
     def final_adapter(self) -> Path:
         return self.adapters / "adapters.safetensors"
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from backend.schemas.distributed import DistributedConfig
 from backend.schemas.training import TrainingConfig
 from backend.services.catalog import ModelCatalog
 from backend.services.datasets import DatasetError, prepare_run_data
@@ -40,6 +41,32 @@ def check_coverage(entry: dict[str, Any], num_layers: int) -> None:
                                      f"{depth} layers"}])
 
 
+def check_distributed(dist: DistributedConfig) -> None:
+    """What the schema cannot check: rank 0 must be this machine, mpirun must exist."""
+    from backend.services.distributed import DistributedError, check_runnable
+
+    if not dist.enabled:
+        return
+    try:
+        check_runnable(dist, need_local_rank0=True)
+    except DistributedError as exc:
+        raise JobError(422, [{"loc": ["body", "distributed", exc.field], "type": "value_error",
+                              "msg": str(exc)}]) from exc
+
+
+def check_batch(data: dict[str, Any], config) -> None:
+    """mlx-lm builds only full global batches: each split needs at least one (else it fails mid-start)."""
+    need = config.effective_batch_size
+    per = (f"{config.batch_size} per process × {config.world_size} processes"
+           if config.world_size > 1 else "the batch size")
+    for split in ("train", "valid"):
+        rows = data.get(f"{split}_rows")
+        if rows is not None and 0 < rows < need or (split == "train" and rows == 0):
+            raise JobError(422, [{"loc": ["body", "batch_size"], "type": "value_error",
+                                  "msg": f"The {split} split has {rows} rows, fewer than one global batch "
+                                         f"of {need} ({per}); lower the batch size"}])
+
+
 def _targets(entry: dict[str, Any], config: TrainingConfig, hub: EventHub, run_id: str | None):
     from backend.services.lora_policy import resolve_for_model_dir
 
@@ -57,6 +84,7 @@ def _targets(entry: dict[str, Any], config: TrainingConfig, hub: EventHub, run_i
 def start_sft(jobs: JobManager, settings: Settings, config: TrainingConfig) -> dict[str, Any]:
     entry = resolve_model(jobs.catalog, config.model_path)
     check_coverage(entry, config.lora_num_layers)
+    check_distributed(config.distributed)
     # Canonical model path, so sessions, YAML and the inference cache agree on one key.
     config = config.model_copy(update={"model_path": entry["path"]})
 
@@ -66,6 +94,7 @@ def start_sft(jobs: JobManager, settings: Settings, config: TrainingConfig) -> d
                                     kind="sft", seed=config.seed)
         except DatasetError as exc:
             raise JobError(422, exc.as_detail()) from exc
+        check_batch(data, config)
         targets = _targets(entry, config, jobs.hub, run_id)
         warnings = list(targets.warnings)
         if data["split"] != "given":
@@ -74,10 +103,11 @@ def start_sft(jobs: JobManager, settings: Settings, config: TrainingConfig) -> d
         run_yaml = build_sft_yaml(config, run_id=run_id, run_dir=files.root, keys=targets.keys)
         yaml_path = write_run_yaml(run_yaml, files.root, settings.parity_yaml_path)
         return {"yaml_path": str(yaml_path), "warnings": warnings, "data": data,
-                "lora_targets": targets.as_dict()}
+                "lora_targets": targets.as_dict(), "world_size": config.world_size,
+                "effective_batch_size": config.effective_batch_size}
 
     return jobs.launch(kind="sft", config=config.model_dump(), prepare=prepare, script=SFT_SCRIPT,
-                       name=config.adapter_name)
+                       name=config.adapter_name, distributed=config.distributed)
 
 
 def rewrite_for_resume(run: dict, files: RunFiles, checkpoint: str, step: int) -> Path:

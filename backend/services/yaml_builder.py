@@ -2,6 +2,11 @@
 
 scale = alpha / rank (the PEFT / LoRA-paper convention). mlx-lm multiplies the low-rank update by
 `scale` directly, so passing alpha as scale would make updates rank-times too large.
+
+batch_size: the studio's config gives the batch of one process, but mlx-lm's (and mlx-lm-lora's)
+batch iterators treat `batch_size` as GLOBAL and hand each rank batch_size / world rows. So the YAML's
+`batch_size` is per-rank × world size, and the studio keys `world_size`, `per_rank_batch_size`,
+`effective_batch_size` say so explicitly.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ def build_sft_yaml(config: TrainingConfig, *, run_id: str, run_dir: Path, keys: 
         "fine_tune_type": config.fine_tune_type,
         "num_layers": config.lora_num_layers,
         "iters": config.iterations,
-        "batch_size": config.batch_size,
+        "batch_size": config.effective_batch_size,
         "learning_rate": config.learning_rate,
         "max_seq_length": config.max_seq_length,
         "steps_per_report": config.steps_per_report,
@@ -51,6 +56,7 @@ def build_sft_yaml(config: TrainingConfig, *, run_id: str, run_dir: Path, keys: 
         # studio keys (ignored by mlx-lm's CLI, read by our runner)
         "early_stop": config.early_stop,
         "patience": config.patience,
+        **batch_keys(config),
         "run_id": run_id,
         "events_path": str(run_dir / "events.jsonl"),
     }
@@ -58,6 +64,15 @@ def build_sft_yaml(config: TrainingConfig, *, run_id: str, run_dir: Path, keys: 
         data["resume_adapter_file"] = resume_adapter_file
         data["resume_step"] = resume_step
     return data
+
+
+def batch_keys(config) -> dict[str, Any]:
+    """Studio keys: how the global batch is made (mlx-lm ignores them)."""
+    keys: dict[str, Any] = {"world_size": config.world_size, "per_rank_batch_size": config.batch_size,
+                            "effective_batch_size": config.effective_batch_size}
+    if config.distributed.enabled:
+        keys["distributed_backend"] = config.distributed.backend
+    return keys
 
 
 def dump_yaml(data: dict[str, Any]) -> str:
@@ -101,7 +116,7 @@ def build_enhanced_yaml(config, *, run_id: str, run_dir: Path, keys: list[str]) 
         "fine_tune_type": "lora",
         "num_layers": config.lora_num_layers,
         "iters": config.iterations,
-        "batch_size": config.batch_size,
+        "batch_size": config.effective_batch_size,
         "learning_rate": config.learning_rate,
         "max_seq_length": config.max_seq_length,
         "steps_per_report": config.steps_per_report,
@@ -126,6 +141,7 @@ def build_enhanced_yaml(config, *, run_id: str, run_dir: Path, keys: list[str]) 
         "reward_weights": config.reward_weights,
         "reward_functions_file": config.reward_functions_file,
         "early_stop": False,
+        **batch_keys(config),
         "run_id": run_id,
         "events_path": str(run_dir / "events.jsonl"),
     }
