@@ -122,6 +122,9 @@ def run_main(run, description: str) -> int:
     """
     import argparse
 
+    # Handlers first: a stop that arrives while mlx and the model load must still end gracefully.
+    stop = StopFlag()
+    stop.install_signal_handlers()
     import mlx.core as mx
 
     parser = argparse.ArgumentParser(description=description)
@@ -142,8 +145,6 @@ def run_main(run, description: str) -> int:
 
         ctx = RankContext(args.config, group)
         ctx.open()
-    stop = StopFlag()
-    stop.install_signal_handlers()
     events = EventWriter(None, enabled=False, rank=rank)
     try:
         config = ctx.receive_config(args.config, load_config_text) if ctx else load_config(args.config)

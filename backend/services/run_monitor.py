@@ -175,9 +175,11 @@ class RunMonitor(threading.Thread):
         elif kind == "checkpoint":
             self.store.merge_summary(self.run_id, last_checkpoint_step=ev.get("step"))
         elif kind in TERMINAL:
+            # Published by _finish once the run's state is final, so a client that reacts to the
+            # event by fetching status or the session never sees it still "running" (and, when
+            # distributed, once we know which rank really failed).
             self._terminal = {"kind": kind, **ev}
-            if kind == "error" and self.ranks is not None:
-                return  # published by _finish, once we know which rank really failed
+            return
         if kind in EVENT_MAP:
             self.hub.publish(EVENT_MAP[kind], self.run_id, ev)
 
@@ -200,16 +202,17 @@ class RunMonitor(threading.Thread):
                                      final_val_loss=term.get("final_val_loss"),
                                      best_val_loss=term.get("best_val_loss"))
             self._set_state(term["kind"])
+            self._publish_terminal(term)
             return
         if term and term["kind"] == "error":
             self._set_state("error", error=term.get("message") or "the runner failed")
-            if self.ranks is not None:
-                self.hub.publish("training_error", self.run_id,
-                                 {k: v for k, v in term.items() if k != "kind"})
+            self._publish_terminal(term)
             return
         if self.stop_requested:
-            # Forced after the grace period: whatever checkpoint exists is what there is.
-            message = "stopped forcefully after the grace period; the last checkpoint is kept"
+            # Killed before it could report: forced after the grace period, or stopped so early
+            # that the runner had not installed its handlers. Whatever checkpoint exists is kept.
+            message = ("stopped before training began" if returncode == -signal.SIGTERM
+                       else "stopped forcefully after the grace period; the last checkpoint is kept")
             self._set_state("stopped", error=message)
             self.hub.publish("training_stopped", self.run_id, {"forced": True, "message": message})
             return
@@ -223,6 +226,9 @@ class RunMonitor(threading.Thread):
             message = f"the runner exited with status {returncode} without reporting a result"
         self._set_state("error", error=message)
         self.hub.publish("training_error", self.run_id, {"message": message})
+
+    def _publish_terminal(self, term: dict[str, Any]) -> None:
+        self.hub.publish(EVENT_MAP[term["kind"]], self.run_id, {k: v for k, v in term.items() if k != "kind"})
 
     def _set_state(self, state: str, **extra: Any) -> None:
         self.store.update_run(self.run_id, state=state, **extra)

@@ -48,7 +48,8 @@ def test_sft_with_defaults_end_to_end(live_server, demo):
     parity = live_server.data_root / "parity" / "gui_training_config.yaml"
     assert parity.read_text() == Path(started["yaml_path"]).read_text()
 
-    final = wait_for_state(http, {"completed", "error"})
+    ws.wait_for("training_completed", run_id)
+    final = http.get("/training/status").json()  # already final when the event arrives
     assert final["state"] == "completed", final
     assert final["config"]["lora_rank"] == 32 and final["metrics"]["step"] == 20
 
