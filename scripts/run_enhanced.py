@@ -20,8 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from runner_common import (  # noqa: E402
-    NEVER, EventWriter, StopFlag, StudioCallback, finish_run, observed_batches, run_main,
-    save_adapter,
+    NEVER, Checkpointer, EventWriter, RunSetup, StopFlag, StudioCallback, finish_run,
+    observed_batches, run_main, save_adapter,
 )
 
 
@@ -63,66 +63,29 @@ def read_rows(path: Path) -> list[dict]:
 
 
 def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
-    import mlx.core as mx
     import mlx.optimizers as optim
-    import numpy as np
-    from mlx.utils import tree_flatten
-    from mlx_lm.tuner.utils import linear_to_lora_layers
-    from mlx_lm.utils import load, save_config
+    from mlx_lm.utils import load
     from mlx_lm_lora.trainer.datasets import GRPODataset
     from mlx_lm_lora.trainer.grpo_trainer import GRPOTrainingArgs, iterate_grpo_batches, train_grpo
 
+    setup = RunSetup(cfg)
     args = types.SimpleNamespace(**cfg)
-    np.random.seed(args.seed)
-    mx.random.seed(args.seed)
-    world = mx.distributed.init()
-    rank = world.rank()
-    offset = int(cfg.get("resume_step") or 0)
-    remaining = int(args.iters) - offset
-    if remaining <= 0:
-        raise ValueError(f"nothing left to train: resume step {offset} >= iterations {args.iters}")
     reward_funcs = load_reward_functions(cfg)
-
     events.log(f"loading model {args.model} ({args.training_method})")
     model, tokenizer = load(args.model)
     ref_model = load(args.model)[0].freeze() if args.beta > 0 else None
     data = Path(args.data)
     train_set = GRPODataset(read_rows(data / "train.jsonl"), tokenizer)
     valid_set = GRPODataset(read_rows(data / "valid.jsonl"), tokenizer)
+    trainable = setup.attach_lora(model, events)
+    setup.announce(events, trainable, len(train_set), len(valid_set))
 
-    model.freeze()
-    lora_parameters = {k: v for k, v in args.lora_parameters.items() if k != "alpha"}
-    linear_to_lora_layers(model, args.num_layers, lora_parameters)
-    if args.resume_adapter_file:
-        events.log(f"resuming from {args.resume_adapter_file} at step {offset}")
-        model.load_weights(args.resume_adapter_file, strict=False)
-    if world.size() > 1:
-        from runner_dist import broadcast_trainable
-
-        broadcast_trainable(model, world)  # identical starting weights on every rank
-    adapter_dir = Path(args.adapter_path)
-    adapter_dir.mkdir(parents=True, exist_ok=True)
-    if rank == 0:
-        save_config(vars(args), adapter_dir / "adapter_config.json")
-    trainable = sum(v.size for _, v in tree_flatten(model.trainable_parameters()))
-    events.emit("started", total=int(args.iters), start_step=offset, trainable_parameters=trainable,
-                train_rows=len(train_set), valid_rows=len(valid_set), world_size=world.size())
-
-    callback = GRPOCallback(model, cfg, events, stop, offset, reward_names=list(cfg["reward_functions"]))
-    last_saved = [offset]
-
-    def on_step_done(step: int) -> None:
-        if step % int(args.save_every) == 0 and rank == 0:
-            ckpt = adapter_dir / f"{step:07d}_adapters.safetensors"
-            save_adapter(model, ckpt)
-            save_adapter(model, adapter_dir / "adapters.safetensors")
-            last_saved[0] = step
-            events.emit("checkpoint", step=step, file=ckpt.name)
-
+    callback = GRPOCallback(model, cfg, events, stop, setup.offset, reward_names=list(cfg["reward_functions"]))
+    checkpoint = Checkpointer(model, setup, events)
     grpo_args = GRPOTrainingArgs(
-        batch_size=args.batch_size, iters=remaining, val_batches=args.val_batches,
+        batch_size=args.batch_size, iters=setup.remaining, val_batches=args.val_batches,
         steps_per_report=args.steps_per_report, steps_per_eval=args.steps_per_eval,
-        steps_per_save=NEVER, adapter_file=str(adapter_dir / "adapters.safetensors"),
+        steps_per_save=NEVER, adapter_file=str(setup.adapter_dir / "adapters.safetensors"),
         max_seq_length=args.max_seq_length, max_completion_length=args.max_completion_length,
         beta=args.beta, group_size=args.group_size, epsilon=args.epsilon, epsilon_high=args.epsilon_high,
         temperature=args.temperature, reward_weights=args.reward_weights,
@@ -135,16 +98,16 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
                    optimizer=optim.Adam(learning_rate=args.learning_rate), train_dataset=train_set,
                    val_dataset=valid_set if len(valid_set) else None, reward_funcs=reward_funcs,
                    args=grpo_args, training_callback=callback, end_answer_token=None,
-                   iterate_batches=observed_batches(iterate_grpo_batches, on_step_done, stop, offset, cut))
-    except StopIteration:
+                   iterate_batches=observed_batches(iterate_grpo_batches, checkpoint, stop, setup.offset, cut))
+    except StopIteration:  # our iterator ended the loop at a step boundary
         if "step" not in cut:
             raise
-    final_step = cut.get("step", offset + remaining)
-    if rank == 0:
+    final_step = cut.get("step", setup.offset + setup.remaining)
+    if setup.rank == 0:
         # mlx-lm-lora saves its final adapter only when the loop runs to the end.
-        save_adapter(model, adapter_dir / "adapters.safetensors")
-        finish_run(model, adapter_dir, events, stop, callback, final_step,
-                   cut_short="step" in cut, last_saved=last_saved[0], started=started)
+        save_adapter(model, setup.adapter_dir / "adapters.safetensors")
+        finish_run(model, setup.adapter_dir, events, stop, callback, final_step,
+                   cut_short="step" in cut, last_saved=checkpoint.last_saved, started=started)
     return final_step
 
 

@@ -265,3 +265,70 @@ def finish_run(model, adapter_dir: Path, events: EventWriter, stop: StopFlag, ca
     else:
         events.emit("completed", early_stopped=cut_short and stop.reason == "early_stop", **summary)
         events.log(f"completed at step {final_step}")
+
+
+class RunSetup:
+    """What both runners do before their trainer starts: seeds, the step window, the LoRA layers
+    (resumed and broadcast so every rank starts identical), adapter_config.json and `started`."""
+
+    def __init__(self, cfg: dict):
+        import mlx.core as mx
+        import numpy as np
+
+        self.cfg = cfg
+        np.random.seed(cfg["seed"])
+        mx.random.seed(cfg["seed"])
+        self.world = mx.distributed.init()
+        self.rank = self.world.rank()
+        self.offset = int(cfg.get("resume_step") or 0)
+        self.remaining = int(cfg["iters"]) - self.offset
+        if self.remaining <= 0:
+            raise ValueError(f"nothing left to train: resume step {self.offset} >= iterations {cfg['iters']}")
+        self.adapter_dir = Path(cfg["adapter_path"])
+
+    def attach_lora(self, model, events: EventWriter, *, use_dora: bool = False) -> int:
+        from mlx.utils import tree_flatten
+        from mlx_lm.tuner.utils import linear_to_lora_layers
+        from mlx_lm.utils import save_config
+
+        cfg = self.cfg
+        model.freeze()
+        if cfg["num_layers"] > len(model.layers):
+            raise ValueError(f"num_layers {cfg['num_layers']} exceeds the model's {len(model.layers)} layers")
+        lora_parameters = {k: v for k, v in cfg["lora_parameters"].items() if k != "alpha"}
+        linear_to_lora_layers(model, cfg["num_layers"], lora_parameters, use_dora=use_dora)
+        if cfg.get("resume_adapter_file"):
+            events.log(f"resuming from {cfg['resume_adapter_file']} at step {self.offset}")
+            model.load_weights(cfg["resume_adapter_file"], strict=False)
+        if self.world.size() > 1:
+            from runner_dist import broadcast_trainable
+
+            broadcast_trainable(model, self.world)  # identical starting weights on every rank
+        self.adapter_dir.mkdir(parents=True, exist_ok=True)
+        if self.rank == 0:
+            save_config(dict(cfg), self.adapter_dir / "adapter_config.json")
+        return sum(v.size for _, v in tree_flatten(model.trainable_parameters()))
+
+    def announce(self, events: EventWriter, trainable: int, train_rows: int, valid_rows: int) -> None:
+        events.emit("started", total=int(self.cfg["iters"]), start_step=self.offset,
+                    trainable_parameters=trainable, train_rows=train_rows, valid_rows=valid_rows,
+                    world_size=self.world.size())
+
+
+class Checkpointer:
+    """Called at every step boundary: every `save_every` steps rank 0 writes an absolute-step
+    checkpoint and refreshes adapters.safetensors."""
+
+    def __init__(self, model, setup: RunSetup, events: EventWriter):
+        self.model, self.setup, self.events = model, setup, events
+        self.save_every = int(setup.cfg["save_every"])
+        self.last_saved = setup.offset
+
+    def __call__(self, step: int) -> None:
+        if step % self.save_every or self.setup.rank != 0:
+            return
+        ckpt = self.setup.adapter_dir / f"{step:07d}_adapters.safetensors"
+        save_adapter(self.model, ckpt)
+        save_adapter(self.model, self.setup.adapter_dir / "adapters.safetensors")
+        self.last_saved = step
+        self.events.emit("checkpoint", step=step, file=ckpt.name)

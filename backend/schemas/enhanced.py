@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
+from backend.schemas.common import RunShape
 from backend.schemas.distributed import DistributedConfig
 from backend.schemas.training import SLUG_PATTERN
 
@@ -19,7 +20,7 @@ METHOD_SETTINGS: dict[str, dict[str, str]] = {
 }
 
 
-class EnhancedTrainingConfig(BaseModel):
+class EnhancedTrainingConfig(RunShape):
     model_config = ConfigDict(extra="ignore")
 
     model_path: str = Field(min_length=1)
@@ -54,13 +55,6 @@ class EnhancedTrainingConfig(BaseModel):
     seed: int = Field(0, ge=0)
     distributed: DistributedConfig = Field(default_factory=DistributedConfig)
 
-    @field_validator("lora_num_layers")
-    @classmethod
-    def _coverage(cls, v: int) -> int:
-        if v == 0:
-            raise ValueError("layer coverage must be -1 (all layers) or a positive number of layers")
-        return v
-
     @model_validator(mode="after")
     def _method_and_weights(self) -> "EnhancedTrainingConfig":
         fixed = METHOD_SETTINGS[self.training_method]
@@ -73,20 +67,6 @@ class EnhancedTrainingConfig(BaseModel):
             raise ValueError(f"reward_weights has {len(self.reward_weights)} values for "
                              f"{len(self.reward_functions)} reward functions")
         return self
-
-    @property
-    def lora_scale(self) -> float:
-        return self.lora_alpha / self.lora_rank
-
-    @computed_field
-    @property
-    def world_size(self) -> int:
-        return self.distributed.world_size
-
-    @computed_field
-    @property
-    def effective_batch_size(self) -> int:
-        return self.batch_size * self.distributed.world_size
 
 
 METHODS = [

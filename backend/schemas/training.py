@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from backend.schemas.common import RunShape
 from backend.schemas.distributed import DistributedConfig
 
 SLUG_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
@@ -27,7 +28,7 @@ class EnhancedFields(BaseModel):
     grpo_loss_type: str = "grpo"
 
 
-class TrainingConfig(EnhancedFields):
+class TrainingConfig(RunShape, EnhancedFields):
     model_config = ConfigDict(extra="ignore")
 
     model_path: str = Field(min_length=1, description="Directory of an MLX model (config.json, *.safetensors, tokenizer).")
@@ -60,28 +61,6 @@ class TrainingConfig(EnhancedFields):
     @classmethod
     def _save_every_fallback(cls, v):
         return SAVE_EVERY_FALLBACK if v is None or v == "" else v
-
-    @field_validator("lora_num_layers")
-    @classmethod
-    def _coverage(cls, v: int) -> int:
-        if v == 0:
-            raise ValueError("layer coverage must be -1 (all layers) or a positive number of layers")
-        return v
-
-    @property
-    def lora_scale(self) -> float:
-        # PEFT convention: the update is scaled by alpha / rank (mlx-lm applies `scale` directly).
-        return self.lora_alpha / self.lora_rank
-
-    @computed_field  # in every dump (start response, status, sessions) so the UI can show it
-    @property
-    def world_size(self) -> int:
-        return self.distributed.world_size
-
-    @computed_field
-    @property
-    def effective_batch_size(self) -> int:
-        return self.batch_size * self.distributed.world_size
 
 
 def _defaults_and_limits(model: type[BaseModel]) -> tuple[dict, dict, dict]:

@@ -21,22 +21,17 @@ import yaml
 from backend.schemas.training import TrainingConfig
 
 
-def build_sft_yaml(config: TrainingConfig, *, run_id: str, run_dir: Path, keys: list[str] | None,
-                   resume_adapter_file: str | None = None, resume_step: int = 0) -> dict[str, Any]:
-    lora_parameters: dict[str, Any] = {
-        "rank": config.lora_rank,
-        "alpha": config.lora_alpha,
-        "scale": config.lora_scale,
-        "dropout": config.lora_dropout,
-    }
+def _lora_run_keys(config, run_dir: Path, keys: list[str] | None) -> dict[str, Any]:
+    """The mlx-lm `lora` keys SFT and GRPO-family runs share, in the order a reader expects."""
+    lora_parameters: dict[str, Any] = {"rank": config.lora_rank, "alpha": config.lora_alpha,
+                                       "scale": config.lora_scale, "dropout": config.lora_dropout}
     if keys is not None:  # None = mlx-lm's default: every linear module in the blocks
         lora_parameters["keys"] = list(keys)
-    data: dict[str, Any] = {
+    return {
         "model": config.model_path,
         "data": str(run_dir / "data"),
         "adapter_path": str(run_dir / "adapters"),
         "train": True,
-        "fine_tune_type": config.fine_tune_type,
         "num_layers": config.lora_num_layers,
         "iters": config.iterations,
         "batch_size": config.effective_batch_size,
@@ -46,24 +41,30 @@ def build_sft_yaml(config: TrainingConfig, *, run_id: str, run_dir: Path, keys: 
         "steps_per_eval": config.steps_per_eval,
         "save_every": config.save_every,
         "val_batches": config.val_batches,
-        "grad_checkpoint": config.grad_checkpoint,
-        "mask_prompt": config.mask_prompt,
         "seed": config.seed,
         "lora_parameters": lora_parameters,
         "lora_rank": config.lora_rank,
         "lora_alpha": config.lora_alpha,
         "lora_dropout": config.lora_dropout,
-        # studio keys (ignored by mlx-lm's CLI, read by our runner)
+    }
+
+
+def _studio_keys(config, run_id: str, run_dir: Path) -> dict[str, Any]:
+    """Keys mlx-lm's CLI ignores and our runners read."""
+    return {**batch_keys(config), "run_id": run_id, "events_path": str(run_dir / "events.jsonl")}
+
+
+def build_sft_yaml(config: TrainingConfig, *, run_id: str, run_dir: Path,
+                   keys: list[str] | None) -> dict[str, Any]:
+    return {
+        **_lora_run_keys(config, run_dir, keys),
+        "fine_tune_type": config.fine_tune_type,
+        "grad_checkpoint": config.grad_checkpoint,
+        "mask_prompt": config.mask_prompt,
         "early_stop": config.early_stop,
         "patience": config.patience,
-        **batch_keys(config),
-        "run_id": run_id,
-        "events_path": str(run_dir / "events.jsonl"),
+        **_studio_keys(config, run_id, run_dir),
     }
-    if resume_adapter_file:
-        data["resume_adapter_file"] = resume_adapter_file
-        data["resume_step"] = resume_step
-    return data
 
 
 def batch_keys(config) -> dict[str, Any]:
@@ -107,28 +108,10 @@ def write_run_yaml(data: dict[str, Any], run_dir: Path, parity_path: Path | None
 def build_enhanced_yaml(config, *, run_id: str, run_dir: Path, keys: list[str]) -> dict[str, Any]:
     """YAML for the GRPO-family runner: mlx-lm-lora's grpo fields plus the studio's keys."""
     return {
-        "model": config.model_path,
-        "data": str(run_dir / "data"),
-        "adapter_path": str(run_dir / "adapters"),
-        "train": True,
+        **_lora_run_keys(config, run_dir, keys),
+        "fine_tune_type": "lora",
         "train_mode": "grpo",
         "training_method": config.training_method,
-        "fine_tune_type": "lora",
-        "num_layers": config.lora_num_layers,
-        "iters": config.iterations,
-        "batch_size": config.effective_batch_size,
-        "learning_rate": config.learning_rate,
-        "max_seq_length": config.max_seq_length,
-        "steps_per_report": config.steps_per_report,
-        "steps_per_eval": config.steps_per_eval,
-        "save_every": config.save_every,
-        "val_batches": config.val_batches,
-        "seed": config.seed,
-        "lora_parameters": {"rank": config.lora_rank, "alpha": config.lora_alpha,
-                            "scale": config.lora_scale, "dropout": config.lora_dropout, "keys": list(keys)},
-        "lora_rank": config.lora_rank,
-        "lora_alpha": config.lora_alpha,
-        "lora_dropout": config.lora_dropout,
         "group_size": config.group_size,
         "epsilon": config.epsilon,
         "epsilon_high": config.epsilon_high,
@@ -141,7 +124,5 @@ def build_enhanced_yaml(config, *, run_id: str, run_dir: Path, keys: list[str]) 
         "reward_weights": config.reward_weights,
         "reward_functions_file": config.reward_functions_file,
         "early_stop": False,
-        **batch_keys(config),
-        "run_id": run_id,
-        "events_path": str(run_dir / "events.jsonl"),
+        **_studio_keys(config, run_id, run_dir),
     }

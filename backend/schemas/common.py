@@ -1,0 +1,32 @@
+"""What the SFT and GRPO-family configs share: layer coverage, LoRA scale and the world size.
+
+Each config declares its own LoRA fields (their defaults differ); this mixin holds the rules.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, computed_field, field_validator
+
+
+class RunShape(BaseModel):
+    @field_validator("lora_num_layers", check_fields=False)
+    @classmethod
+    def _coverage(cls, v: int) -> int:
+        if v == 0:
+            raise ValueError("layer coverage must be -1 (all layers) or a positive number of layers")
+        return v
+
+    @property
+    def lora_scale(self) -> float:
+        # PEFT convention: the update is scaled by alpha / rank (mlx-lm applies `scale` directly).
+        return self.lora_alpha / self.lora_rank  # type: ignore[attr-defined]
+
+    @computed_field  # in every dump (start response, status, sessions) so the UI can show it
+    @property
+    def world_size(self) -> int:
+        return self.distributed.world_size  # type: ignore[attr-defined]
+
+    @computed_field
+    @property
+    def effective_batch_size(self) -> int:
+        return self.batch_size * self.distributed.world_size  # type: ignore[attr-defined]
