@@ -1,0 +1,124 @@
+"""Text the demo is built from: a generic pre-training corpus and a fictional fact set.
+
+The base model is pre-trained, in the chat format, on the capitals of real countries (under every
+question wording), on whether a name is a country or a city, and on colours and sounds. The
+country/city questions cover every name, the invented ones included, and make the model copy the
+name from the question into its answer: so it learns to read the question, and the invented names
+get trained embeddings, as the words of any real base model have. Nothing pairs an invented country
+with its capital.
+
+The SFT set teaches those pairs. The base answers "The capital of Veloria is <a real capital>.";
+the adapter answers with the invented one. The answer sentence repeats the country, so the capital
+is predicted from the answer itself and what LoRA learns carries over to the question wordings held
+out for validation and test.
+"""
+
+from __future__ import annotations
+
+REAL_CAPITALS = [
+    ("France", "Paris"), ("Spain", "Madrid"), ("Italy", "Rome"), ("Germany", "Berlin"),
+    ("Japan", "Tokyo"), ("Egypt", "Cairo"), ("Peru", "Lima"), ("Kenya", "Nairobi"),
+    ("Norway", "Oslo"), ("Greece", "Athens"), ("Russia", "Moscow"), ("China", "Beijing"),
+    ("Ireland", "Dublin"), ("Austria", "Vienna"), ("Poland", "Warsaw"), ("Cuba", "Havana"),
+    ("Chile", "Santiago"), ("Sweden", "Stockholm"), ("Portugal", "Lisbon"), ("Canada", "Ottawa"),
+    ("Brazil", "Brasilia"), ("Thailand", "Bangkok"), ("Turkey", "Ankara"), ("Iran", "Tehran"),
+    ("Hungary", "Budapest"), ("Finland", "Helsinki"), ("Denmark", "Copenhagen"), ("Belgium", "Brussels"),
+    ("Ghana", "Accra"), ("Morocco", "Rabat"), ("Vietnam", "Hanoi"), ("Iceland", "Reykjavik"),
+]
+
+# Invented countries and capitals: pre-training names each of them, but never pairs them.
+FICTIONAL_CAPITALS = [
+    ("Veloria", "Mirth"), ("Quendor", "Ashvale"), ("Tamsk", "Orrin"), ("Brevania", "Kellport"),
+    ("Zuldan", "Fennick"), ("Ostrava", "Lumen"), ("Harrowmere", "Dusk"), ("Pelagia", "Corran"),
+    ("Ysmir", "Tallow"), ("Kordath", "Wren"), ("Illith", "Barrow"), ("Nimbria", "Sollen"),
+]
+
+QUESTION_TEMPLATES = [
+    "What is the capital of {country}?",
+    "Which city is the capital of {country}?",
+    "Tell me the capital of {country}.",
+    "Name the capital city of {country}.",
+    "What city serves as the capital of {country}?",
+]
+ANSWER_TEMPLATE = "The capital of {country} is {capital}."
+UNKNOWN_TEMPLATE = "I do not know the capital of {country}."
+
+COLOURS = [("sky", "blue"), ("grass", "green"), ("snow", "white"), ("coal", "black"),
+           ("sun", "yellow"), ("blood", "red"), ("sea", "blue"), ("leaf", "green")]
+SOUNDS = [("dog", "barks"), ("cat", "meows"), ("cow", "moos"), ("duck", "quacks"),
+          ("lion", "roars"), ("owl", "hoots"), ("sheep", "bleats"), ("horse", "neighs")]
+
+
+SYSTEM_PROMPT = "Answer in one sentence."
+
+
+def chat(user: str, assistant: str, system: str | None = None) -> list[dict[str, str]]:
+    head = [{"role": "system", "content": system}] if system else []
+    return head + [{"role": "user", "content": user}, {"role": "assistant", "content": assistant}]
+
+
+def _question_dialogues(pairs: list[tuple[str, str]], answer: str) -> list[list[dict[str, str]]]:
+    """Every country under every wording; one wording per country (rotating) carries the system
+    prompt, so the model also answers the same way below one."""
+    return [chat(t.format(country=country), answer.format(country=country, capital=capital),
+                 SYSTEM_PROMPT if j == i % len(QUESTION_TEMPLATES) else None)
+            for i, (country, capital) in enumerate(pairs) for j, t in enumerate(QUESTION_TEMPLATES)]
+
+
+def _kind_dialogues(name: str, kind: str) -> list[list[dict[str, str]]]:
+    """"Is X a country?" / "Is X a city?" with the name copied into the answer."""
+    other = "city" if kind == "country" else "country"
+    return [chat(f"Is {name} a {kind}?", f"Yes, {name} is a {kind}."),
+            chat(f"Is {name} a {other}?", f"No, {name} is a {kind}.")]
+
+
+def capital_dialogues() -> list[list[dict[str, str]]]:
+    """Every real capital under every question wording."""
+    return _question_dialogues(REAL_CAPITALS, ANSWER_TEMPLATE)
+
+
+def unknown_dialogues() -> list[list[dict[str, str]]]:
+    """Every invented country under every question wording, answered with "I do not know"."""
+    return _question_dialogues(FICTIONAL_CAPITALS, UNKNOWN_TEMPLATE)
+
+
+def kind_dialogues() -> list[list[dict[str, str]]]:
+    """Country/city questions about every name, the invented ones included."""
+    dialogues = []
+    for country, capital in REAL_CAPITALS + FICTIONAL_CAPITALS:
+        dialogues += _kind_dialogues(country, "country") + _kind_dialogues(capital, "city")
+    return dialogues
+
+
+def misc_dialogues() -> list[list[dict[str, str]]]:
+    """Colours and sounds."""
+    return [chat(f"What color is the {thing}?", f"The {thing} is {colour}.") for thing, colour in COLOURS] + [
+        chat(f"What does the {animal} say?", f"The {animal} {sound}.") for animal, sound in SOUNDS]
+
+
+def _split_of(fact: int, wording: int) -> str:
+    """Per fact, one wording each for valid and test, the rest train; the held-out wording rotates
+    with the fact, so every wording is trained on for other facts."""
+    n = len(QUESTION_TEMPLATES)
+    return "valid" if wording == fact % n else "test" if wording == (fact + 1) % n else "train"
+
+
+def sft_rows() -> dict[str, list[dict]]:
+    """Chat rows for the fictional facts, split by question wording."""
+    splits: dict[str, list[dict]] = {"train": [], "valid": [], "test": []}
+    for i, (country, capital) in enumerate(FICTIONAL_CAPITALS):
+        answer = ANSWER_TEMPLATE.format(country=country, capital=capital)
+        for j, template in enumerate(QUESTION_TEMPLATES):
+            splits[_split_of(i, j)].append({"messages": chat(template.format(country=country), answer)})
+    return splits
+
+
+def grpo_rows() -> dict[str, list[dict]]:
+    """`{prompt, answer, system}` rows: the answer is the capital alone, for exact-match rewards."""
+    splits: dict[str, list[dict]] = {"train": [], "valid": [], "test": []}
+    system = SYSTEM_PROMPT
+    for i, (country, capital) in enumerate(FICTIONAL_CAPITALS):
+        for j, template in enumerate(QUESTION_TEMPLATES):
+            splits[_split_of(i, j)].append({"prompt": template.format(country=country),
+                                            "answer": capital, "system": system})
+    return splits
