@@ -13,6 +13,8 @@ from backend.services.store import RunStore
 from backend.settings import Settings
 
 if TYPE_CHECKING:
+    from backend.services.evaluation import EvaluationManager
+    from backend.services.inference import InferenceService
     from backend.services.jobs import JobManager
 
 
@@ -24,6 +26,8 @@ class Services:
     catalog: ModelCatalog
     jobs: "JobManager"
     extra: dict[str, Any]
+    inference: "InferenceService | None" = None
+    evaluations: "EvaluationManager | None" = None
 
 
 def get_services(request: Request) -> Services:
@@ -50,9 +54,19 @@ def get_jobs(request: Request) -> "JobManager":
     return request.app.state.services.jobs
 
 
+def get_inference(request: Request) -> "InferenceService":
+    return request.app.state.services.inference
+
+
+def get_evaluations(request: Request) -> "EvaluationManager":
+    return request.app.state.services.evaluations
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[RunStore, Depends(get_store)]
 CatalogDep = Annotated[ModelCatalog, Depends(get_catalog)]
 HubDep = Annotated[EventHub, Depends(get_hub)]
 JobsDep = Annotated["JobManager", Depends(get_jobs)]
 ServicesDep = Annotated[Services, Depends(get_services)]
+InferenceDep = Annotated["InferenceService", Depends(get_inference)]
+EvaluationsDep = Annotated["EvaluationManager", Depends(get_evaluations)]

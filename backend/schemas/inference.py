@@ -1,0 +1,95 @@
+"""Request/response models of /model/* (testing a model) and /evaluation/* (base vs adapter)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from backend.services.inference import MAX_NEW_TOKENS, MAX_PROMPT_CHARS
+
+SESSION_ID = r"^[A-Za-z0-9._-]{1,100}$"
+Checkpoint = Literal["final", "best"]
+
+
+class TestRequest(BaseModel):
+    __test__ = False  # not a pytest class
+    model_config = ConfigDict(extra="ignore")
+
+    prompt: str = Field(min_length=1, max_length=MAX_PROMPT_CHARS,
+                        description=f"User message; at most {MAX_PROMPT_CHARS} characters.")
+    system: str | None = Field(None, max_length=MAX_PROMPT_CHARS, description="Optional system message.")
+    max_tokens: int = Field(512, ge=1, le=MAX_NEW_TOKENS)
+    temperature: float = Field(0.7, ge=0.0, le=2.0, description="0 = greedy (deterministic).")
+    top_p: float = Field(1.0, gt=0.0, le=1.0)
+    model_path: str | None = Field(None, min_length=1, max_length=4096,
+                                   description="test-base only: a model directory instead of a session's model.")
+    session_id: str | None = Field(None, pattern=SESSION_ID,
+                                   description="Defaults to the loaded session.")
+    checkpoint: Checkpoint = Field("final", description="final = adapters.safetensors, "
+                                                        "best = best_adapters.safetensors")
+
+    def messages(self) -> list[dict[str, str]]:
+        head = [{"role": "system", "content": self.system}] if self.system else []
+        return head + [{"role": "user", "content": self.prompt}]
+
+
+class ModelInfo(BaseModel):
+    model_path: str
+    adapter_path: str | None
+    adapter_file: str | None
+    checkpoint: str | None
+    session_id: str | None
+    loaded_from_cache: bool
+    load_seconds: float
+
+
+class TestResponse(BaseModel):
+    __test__ = False
+    response: str
+    tokens: int
+    tokens_per_sec: float
+    prompt_tokens: int
+    elapsed_seconds: float
+    model_info: ModelInfo
+
+
+class JudgeRequest(BaseModel):
+    # extra="forbid": a request that tries to send the API key itself is refused, not silently dropped.
+    model_config = ConfigDict(extra="forbid")
+
+    base_url: str = Field(min_length=1, max_length=2048, pattern=r"^https?://",
+                          description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1")
+    model: str = Field(min_length=1, max_length=256)
+    api_key_env: str | None = Field(None, pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,127}$",
+                                    description="Name of the server's environment variable holding the key.")
+
+
+class EvaluationRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # e.g. an `api_key` field is refused, never ignored
+
+    session_id: str = Field(pattern=SESSION_ID)
+    num_questions: int = Field(20, ge=1, le=500)
+    max_tokens: int = Field(256, ge=1, le=MAX_NEW_TOKENS)
+    checkpoint: Checkpoint = "final"
+    judge: JudgeRequest | None = None
+
+
+class EvaluationStarted(BaseModel):
+    evaluation_id: str
+    session_id: str
+    num_samples: int
+    split_used: str
+
+
+class EvaluationStatus(BaseModel):
+    id: str
+    session_id: str
+    state: Literal["queued", "running", "completed", "failed"]
+    progress: float = Field(ge=0.0, le=1.0)
+    phase: str
+    error: str | None
+    created_at: float
+    updated_at: float
+    request: dict[str, Any]
+    result: dict[str, Any] | None
