@@ -36,7 +36,8 @@ def build_services(settings: Settings) -> Services:
     settings.runs_dir.mkdir(parents=True, exist_ok=True)
     store = RunStore(settings.db_path)
     hub = EventHub(store)
-    catalog = ModelCatalog(settings.all_model_dirs, annotate=_annotate_targets)
+    catalog = ModelCatalog(settings.all_model_dirs, annotate=_annotate_targets,
+                           names={settings.demo_model_dir: "lora-studio-demo"})
     jobs = JobManager(settings, store, hub, catalog)
     services = Services(settings=settings, store=store, hub=hub, catalog=catalog, jobs=jobs, extra={})
     _add_inference(services)

@@ -131,16 +131,19 @@ class ModelCatalog:
     """Cached discovery; `refresh()` rescans. `annotate` adds derived fields (LoRA targets)."""
 
     def __init__(self, roots: Callable[[], list[Path]],
-                 annotate: Callable[[dict[str, Any]], None] | None = None):
+                 annotate: Callable[[dict[str, Any]], None] | None = None,
+                 names: dict[Path, str] | None = None):
         self._roots = roots
         self._annotate = annotate
+        # Display names for dirs whose folder name says little (the demo lives in demo/model).
+        self._names = {p.resolve(): n for p, n in (names or {}).items()}
         self._lock = threading.Lock()
         self._models: list[dict[str, Any]] | None = None
 
     def list(self, refresh: bool = False) -> list[dict[str, Any]]:
         with self._lock:
             if self._models is None or refresh:
-                models = [describe_model(p, n) for p, n in discover(self._roots())]
+                models = [describe_model(p, self._names.get(p, n)) for p, n in discover(self._roots())]
                 if self._annotate:
                     for m in models:
                         if m["error"] is None:

@@ -13,7 +13,7 @@ def test_models_lists_the_demo_model(client, demo, demo_depth):
     from backend.services.catalog import coverage_presets
 
     [m] = client.get("/models").json()
-    assert m["path"] == demo["model"] and m["error"] is None
+    assert m["path"] == demo["model"] and m["error"] is None and m["name"] == "lora-studio-demo"
     assert m["model_type"] == "llama" and m["num_hidden_layers"] == demo_depth >= 2
     assert m["coverage_presets"] == coverage_presets(demo_depth)
     assert m["lora_targets"]["fallback"] is False
