@@ -37,6 +37,9 @@ def test_setup_start_monitor_reload_and_sessions(studio, page, demo, demo_depth)
     for name, value in (("iterations", "60"), ("steps_per_report", "2"), ("steps_per_eval", "10"),
                         ("save_every", "20"), ("learning_rate", "0.002")):
         page.get_by_test_id(f"field-{name}").fill(value)
+    # the demo converges fast: without early stopping the run goes all 60 steps
+    page.get_by_test_id("field-early_stop").uncheck()
+    expect(page.get_by_test_id("field-patience")).to_have_count(0)
     page.get_by_test_id("lora-rank").fill("16")
     expect(page.get_by_test_id("lora-scale")).to_have_text("2")
     for width in (1280, 375):
@@ -80,6 +83,7 @@ def test_setup_start_monitor_reload_and_sessions(studio, page, demo, demo_depth)
 
     [session] = api.get("/sessions").json()
     assert session["lora"]["rank"] == 16 and session["state"] == "completed"
+    assert session["steps_completed"] == 60
     page.get_by_test_id("nav-sessions").click()
     row = page.get_by_test_id(f"session-row-{session['id']}")
     expect(row).to_be_visible()
