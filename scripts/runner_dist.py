@@ -185,6 +185,7 @@ def broadcast_trainable(model, group) -> None:
     the ring's latency.
     """
     import mlx.core as mx
+    from mlx.core import eval as materialize
     from mlx.utils import tree_flatten, tree_unflatten
 
     if group.size() == 1:
@@ -200,5 +201,5 @@ def broadcast_trainable(model, group) -> None:
         for k, v in group_params:
             synced.append((k, flat[offset:offset + v.size].reshape(v.shape)))
             offset += v.size
-    mx.eval([v for _, v in synced])
+    materialize([v for _, v in synced])  # mx.eval: run the broadcast before the update
     model.update(tree_unflatten(synced))

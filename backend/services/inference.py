@@ -136,6 +136,7 @@ def apply_adapter(model: Any, adapter_dir: Path, weights_file: Path) -> None:
     exact identities (LoRA's B matrix starts at zero), so over-covering changes nothing.
     """
     import mlx.core as mx
+    from mlx.core import eval as materialize
     from mlx.utils import tree_flatten
     from mlx_lm.tuner.utils import linear_to_lora_layers
 
@@ -161,8 +162,8 @@ def apply_adapter(model: Any, adapter_dir: Path, weights_file: Path) -> None:
     if errors:
         raise ValueError(f"{len(errors)} tensor(s) do not fit the model, e.g. " + "; ".join(errors[:3]))
     model.load_weights(list(weights.items()), strict=False)
-    mx.eval(model.parameters())
-    model.eval()
+    materialize(model.parameters())  # mx.eval: load the lazy weights now, not on first use
+    model.train(False)  # inference mode (same as model.eval())
 
 
 class InferenceService:
