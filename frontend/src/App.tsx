@@ -4,6 +4,7 @@ import { useHashRoute } from './app/router';
 import { AppHeader } from './components/AppHeader';
 import { ComparePage } from './features/compare/ComparePage';
 import { EnhancedPage } from './features/enhanced/EnhancedPage';
+import { useDesktopMenu } from './features/desktop/useDesktopMenu';
 import { wsConnect, wsDisconnect } from './features/events/eventsSlice';
 import { Toasts } from './features/notifications/Toasts';
 import { SessionsPage } from './features/sessions/SessionsPage';
@@ -20,6 +21,7 @@ export function App() {
   // change that arrives without an event.
   const active = useAppSelector((s) => isActive(s.liveRun.state));
   useGetTrainingStatusQuery(undefined, { pollingInterval: active ? 5000 : 0 });
+  useDesktopMenu();
   useEffect(() => {
     dispatch(wsConnect());
     return () => {

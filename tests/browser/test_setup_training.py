@@ -98,3 +98,24 @@ def test_setup_start_monitor_reload_and_sessions(studio, page, demo, demo_depth)
     for width in (1280, 375):
         screenshot(page, "enhanced", width)
     assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_distributed_section_checks_hosts_and_shows_the_effective_batch(studio, page, demo):
+    page.goto(studio.url + "/#/setup")
+    card = page.get_by_test_id("distributed-card")
+    card.locator("summary").click()
+    page.get_by_test_id("distributed-enabled").check()
+    page.get_by_test_id("distributed-hosts").fill("127.0.0.1")
+    page.get_by_test_id("distributed-hosts").blur()
+    page.get_by_test_id("start-button").click()  # one process is not distributed: blocked
+    expect(page.get_by_test_id("field-error-distributed")).to_contain_text("One process")
+    page.get_by_test_id("distributed-ppn").fill("2")
+    page.get_by_test_id("field-batch_size").fill("3")
+    expect(page.get_by_test_id("field-error-distributed")).to_have_count(0)
+    expect(page.get_by_test_id("distributed-effective-batch")).to_contain_text("6")
+    page.get_by_test_id("distributed-check").click()
+    result = page.get_by_test_id("distributed-check-result")
+    expect(result).to_have_attribute("data-ok", "true", timeout=60_000)
+    expect(page.get_by_test_id("distributed-rank-0")).to_contain_text("reachable")
+    expect(page.get_by_test_id("distributed-rank-1")).to_contain_text("reachable")
+    screenshot(page, "setup-distributed", 1280)

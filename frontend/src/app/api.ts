@@ -1,9 +1,16 @@
 import { createApi, fetchBaseQuery, type BaseQueryFn, type FetchArgs, type FetchBaseQueryError } from '@reduxjs/toolkit/query/react';
-import { apiBase } from './env';
+import { apiBase, apiToken } from './env';
 
-/** Resolves the base URL per request, so an Electron shell (or a test) can set it after start-up. */
+/** Resolves the base URL and token per request, so a shell (or a test) can set them after start-up. */
 const baseQuery: BaseQueryFn<string | FetchArgs, unknown, FetchBaseQueryError> = (args, bqApi, extra) =>
-  fetchBaseQuery({ baseUrl: apiBase() })(args, bqApi, extra);
+  fetchBaseQuery({
+    baseUrl: apiBase(),
+    prepareHeaders: (headers) => {
+      const token = apiToken();
+      if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+      return headers;
+    },
+  })(args, bqApi, extra);
 
 /**
  * The one RTK Query API. Features add their endpoints with `api.injectEndpoints` (see
@@ -12,9 +19,12 @@ const baseQuery: BaseQueryFn<string | FetchArgs, unknown, FetchBaseQueryError> =
 export const api = createApi({
   reducerPath: 'api',
   baseQuery,
-  tagTypes: ['Models', 'Datasets', 'Status', 'Sessions', 'Session', 'Logs'],
+  tagTypes: ['Models', 'Datasets', 'Status', 'Sessions', 'Session', 'Logs', 'Loaded', 'Evaluation'],
   endpoints: () => ({}),
 });
+
+/** Endpoints whose failures the page shows in place (an error panel), so no toast repeats them. */
+export const INLINE_ERROR_ENDPOINTS: ReadonlySet<string> = new Set(['startEvaluation']);
 
 /** Human titles for failure notifications, by endpoint name. */
 export const ENDPOINT_TITLES: Record<string, string> = {
@@ -35,4 +45,7 @@ export const ENDPOINT_TITLES: Record<string, string> = {
   resumeSession: 'Could not resume the session',
   deleteSession: 'Could not delete the session',
   importSessions: 'Could not import sessions',
+  getLoadedSession: 'Could not read the loaded session',
+  startEvaluation: 'Could not start the evaluation',
+  getEvaluation: 'Could not read the evaluation',
 };

@@ -157,6 +157,7 @@ export interface SessionLora {
   dropout: number | null;
   num_layers: number | null;
   scale: number | null;
+  fine_tune_type?: string | null;
 }
 
 export interface SessionSummary {
@@ -174,6 +175,9 @@ export interface SessionSummary {
   final_val_loss: number | null;
   best_val_loss: number | null;
   readiness: Readiness;
+  /** best_adapters.safetensors exists (Compare offers the best checkpoint). */
+  has_best?: boolean;
+  best_step?: number | null;
   legacy: boolean;
   lora: SessionLora | null;
   method?: string | null;
@@ -222,4 +226,34 @@ export interface DatasetErrorDetail {
 }
 export interface ApiErrorBody {
   detail: string | PydanticErrorItem[] | DatasetErrorDetail;
+}
+
+/** The run config's Distributed section (backend/schemas/distributed.py). */
+export interface DistributedSettings {
+  enabled: boolean;
+  hosts: string[];
+  hostfile: string | null;
+  processes_per_host: number;
+  backend: 'ring' | 'mpi';
+  python: string | null;
+  starting_port: number | null;
+}
+
+export interface DistributedRankReport {
+  rank: number;
+  host: string;
+  reachable: boolean | null;
+  error: string | null;
+  hostname?: string | null;
+}
+
+/** POST /training/distributed/check: a tiny all-reduce on the chosen hosts, per-rank results. */
+export interface DistributedCheckResult {
+  ok: boolean;
+  world_size: number;
+  backend: string;
+  ranks: DistributedRankReport[];
+  timed_out: boolean;
+  seconds: number;
+  output_tail: string;
 }

@@ -1,6 +1,9 @@
 import { combineReducers, configureStore, createListenerMiddleware } from '@reduxjs/toolkit';
 import { setupListeners } from '@reduxjs/toolkit/query';
 import { api } from './api';
+import compare from '../features/compare/compareSlice';
+import { registerCompareListeners } from '../features/compare/listeners';
+import desktop from '../features/desktop/desktopSlice';
 import enhanced from '../features/enhanced/enhancedSlice';
 import events, { initialEventsState, loadPersistedSeq } from '../features/events/eventsSlice';
 import { createWsMiddleware, type WsMiddlewareOptions } from '../features/events/wsMiddleware';
@@ -18,6 +21,8 @@ export const rootReducer = combineReducers({
   enhanced,
   notifications,
   theme,
+  compare,
+  desktop,
 });
 
 export type RootState = ReturnType<typeof rootReducer>;
@@ -32,6 +37,7 @@ export interface StoreOptions {
 export function makeStore(options: StoreOptions = {}) {
   const listener = createListenerMiddleware<RootState>();
   registerNotificationListeners(listener);
+  registerCompareListeners(listener);
   listener.startListening({
     actionCreator: themeToggled,
     effect: (_a, { getState }) => applyTheme(getState().theme.mode),

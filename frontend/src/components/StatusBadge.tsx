@@ -21,9 +21,9 @@ export function StatusBadge({ state, testId = 'status-badge' }: { state: RunStat
 
 const READINESS: Record<Readiness, { tone: Tone; label: string; title: string }> = {
   ready: { tone: 'success', label: 'Ready', title: 'Final adapter saved' },
-  best_available: { tone: 'info', label: 'Best available', title: 'A best checkpoint is available' },
-  running: { tone: 'brand', label: 'Training', title: 'Still training' },
-  incomplete: { tone: 'warning', label: 'Incomplete', title: 'No final adapter (stopped or failed early)' },
+  best_available: { tone: 'info', label: 'Best checkpoint available', title: 'Final adapter saved, plus the best-validation checkpoint' },
+  running: { tone: 'brand', label: 'Running', title: 'Still training: the adapter is not final yet' },
+  incomplete: { tone: 'warning', label: 'Incomplete', title: 'Stopped or failed: a checkpoint is saved, the run did not finish' },
   legacy: { tone: 'neutral', label: 'Legacy', title: 'Imported from the older app; LoRA fields defaulted where missing' },
   missing_files: { tone: 'danger', label: 'Missing files', title: 'Adapter files are missing on disk' },
 };

@@ -183,6 +183,9 @@ describe('app smoke (jsdom, mocked API)', () => {
     await go('#/training');
     expect($('training-empty')).not.toBeNull();
     await go('#/compare');
-    expect($('compare-placeholder')).not.toBeNull();
+    expect($('compare-page')).not.toBeNull();
+    expect($('adapter-card')!.textContent).toContain('None loaded');
+    expect(($('evaluate-button') as HTMLButtonElement).disabled).toBe(true);
+    expect(($('generate-button') as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -57,6 +57,7 @@ export function installMockServer(): MockServer {
     if (method === 'GET' && path === '/sessions') return { status: 200, body: [sessionSummary] };
     if (method === 'GET' && path === '/sessions/run-a') return { status: 200, body: sessionDetail };
     if (method === 'GET' && path === '/training/logs') return { status: 200, body: { run_id: 'run-new', lines: ['starting'] } };
+    if (method === 'GET' && path === '/sessions/loaded') return { status: 200, body: { session_id: null } };
     if (method === 'GET' && path.startsWith('/sessions/')) return { status: 404, body: { detail: 'No such session' } };
     return undefined;
   };

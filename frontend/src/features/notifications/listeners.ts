@@ -1,5 +1,5 @@
 import { isRejected, isRejectedWithValue, type ListenerMiddlewareInstance } from '@reduxjs/toolkit';
-import { api, ENDPOINT_TITLES } from '../../app/api';
+import { api, ENDPOINT_TITLES, INLINE_ERROR_ENDPOINTS } from '../../app/api';
 import type { RootState } from '../../app/store';
 import { parseApiError } from '../../app/errors';
 import { eventReceived, isStale } from '../events/eventsSlice';
@@ -43,6 +43,7 @@ export function registerNotificationListeners(listener: ListenerMiddlewareInstan
       const a = action as { payload?: unknown; error?: { name?: string; message?: string }; meta?: { condition?: boolean; aborted?: boolean; arg?: { endpointName?: string } } };
       if (a.meta?.condition || a.meta?.aborted || a.error?.name === 'AbortError') return; // skipped or cancelled, not failed
       const endpoint = a.meta?.arg?.endpointName ?? '';
+      if (INLINE_ERROR_ENDPOINTS.has(endpoint)) return;
       const parsed = isRejectedWithValue(action) ? parseApiError(a.payload) : parseApiError(a.error);
       // One toast (folded by count) while the server is unreachable, whatever was being fetched.
       const title = parsed.status === 'FETCH_ERROR' ? 'Server unreachable' : ENDPOINT_TITLES[endpoint] ?? 'Request failed';

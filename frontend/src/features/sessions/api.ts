@@ -13,7 +13,7 @@ export const sessionsApi = api.injectEndpoints({
     }),
     loadSession: build.mutation<{ session_id: string }, string>({
       query: (id) => ({ url: `/sessions/${encodeURIComponent(id)}/load`, method: 'POST' }),
-      invalidatesTags: ['Status'],
+      invalidatesTags: ['Status', 'Loaded'],
     }),
     resumeSession: build.mutation<StartResponse, string>({
       query: (id) => ({ url: `/sessions/${encodeURIComponent(id)}/resume`, method: 'POST' }),

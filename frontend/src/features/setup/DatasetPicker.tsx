@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { DatasetInfo, DatasetKind } from '../../app/apiTypes';
+import { JSONL_FILTERS } from '../../app/electronBridge';
+import { BrowseButton } from '../../components/BrowseButton';
 import { Field, controlAria } from '../../components/Field';
 import { SelectInput, TextInput } from '../../components/inputs';
 import { fmtInt } from '../../components/format';
@@ -54,7 +56,12 @@ export function DatasetPicker({ idPrefix, kind, trainPath, valPath, errors, onTr
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <ModeSwitch mode={mode} onChange={setMode} idPrefix={idPrefix} />
+        <div className="flex items-center gap-2">
+          <ModeSwitch mode={mode} onChange={setMode} idPrefix={idPrefix} />
+          {mode === 'known' && (
+            <BrowseButton kind="file" filters={JSONL_FILTERS} testId={`${idPrefix}-train-browse`} onPicked={(p) => { setMode('path'); onTrainChange(p); }} />
+          )}
+        </div>
         {kind === 'grpo' ? <span className="text-xs text-slate-500">Rows: {'{prompt, answer, system?}'}</span> : <span className="text-xs text-slate-500">JSONL: messages, prompt/completion or text rows</span>}
       </div>
       {mode === 'known' ? (
@@ -69,13 +76,19 @@ export function DatasetPicker({ idPrefix, kind, trainPath, valPath, errors, onTr
         </Field>
       ) : (
         <Field id={trainId} name="train_data_path" label="Training data (JSONL)" error={errors.train_data_path}>
-          <TextInput id={trainId} testId={`${idPrefix}-train-path`} value={trainPath} placeholder="/path/to/train.jsonl" onValueChange={onTrainChange} onBlur={() => onBlur('train_data_path')} {...controlAria(trainId, errors.train_data_path)} />
+          <div className="flex gap-2">
+            <TextInput id={trainId} testId={`${idPrefix}-train-path`} className="min-w-0 flex-1" value={trainPath} placeholder="/path/to/train.jsonl" onValueChange={onTrainChange} onBlur={() => onBlur('train_data_path')} {...controlAria(trainId, errors.train_data_path)} />
+            <BrowseButton kind="file" filters={JSONL_FILTERS} onPicked={onTrainChange} testId={`${idPrefix}-train-browse`} />
+          </div>
         </Field>
       )}
       <DatasetValidationView path={trainPath} kind={kind} label="Training data" testId={`${idPrefix}-train-validation`} />
       <Field id={valId} name="val_data_path" label="Validation data (JSONL)" optional error={errors.val_data_path}
         hint="Leave empty to hold out 10% of the training rows (seeded).">
-        <TextInput id={valId} testId={`${idPrefix}-val-path`} value={valPath ?? ''} placeholder="/path/to/valid.jsonl" onValueChange={(v) => onValChange(v === '' ? null : v)} onBlur={() => onBlur('val_data_path')} {...controlAria(valId, errors.val_data_path)} />
+        <div className="flex gap-2">
+          <TextInput id={valId} testId={`${idPrefix}-val-path`} className="min-w-0 flex-1" value={valPath ?? ''} placeholder="/path/to/valid.jsonl" onValueChange={(v) => onValChange(v === '' ? null : v)} onBlur={() => onBlur('val_data_path')} {...controlAria(valId, errors.val_data_path)} />
+          <BrowseButton kind="file" filters={JSONL_FILTERS} onPicked={onValChange} testId={`${idPrefix}-val-browse`} />
+        </div>
       </Field>
       {valPath && <DatasetValidationView path={valPath} kind={kind} label="Validation data" testId={`${idPrefix}-val-validation`} />}
     </div>

@@ -3,6 +3,7 @@ import type { ModelInfo } from '../../app/apiTypes';
 import { useAppDispatch } from '../../app/hooks';
 import { setupApi } from './api';
 import { Badge } from '../../components/Badge';
+import { BrowseButton } from '../../components/BrowseButton';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { controlAria, Field } from '../../components/Field';
@@ -61,26 +62,30 @@ export function ModelPicker({ idPrefix, value, error, onChange, onBlur }: ModelP
         <RetryBanner message={parseApiError(loadError).message} nextRetryAt={retry.nextRetryAt} onRetry={retry.retryNow} busy={isFetching} />
       )}
       <Field id={id} name="model_path" label="Base model" error={error} hint={models.length === 0 && !isLoading && !isError ? 'No models found. Add model folders (config.json + *.safetensors + tokenizer) to a model directory.' : undefined}>
-        <SelectInput
-          id={id}
-          testId="model-select"
-          value={value}
-          disabled={isLoading && models.length === 0}
-          onValueChange={(path) => onChange(path, models.find((m) => m.path === path))}
-          onBlur={onBlur}
-          {...controlAria(id, error)}
-        >
-          <option value="">{isLoading ? 'Loading models…' : 'Choose a model…'}</option>
-          {!known && <option value={value}>{value} (not in the catalog)</option>}
-          {models.map((m) => (
-            <option key={m.path} value={m.path} disabled={!!m.error} title={m.error ?? m.path}>
-              {m.name}
-              {m.num_hidden_layers ? ` · ${m.num_hidden_layers} layers` : ''}
-              {m.quantized ? ` · ${m.quantized.bits}-bit` : ''}
-              {m.error ? ` — unavailable: ${m.error}` : ''}
-            </option>
-          ))}
-        </SelectInput>
+        <div className="flex gap-2">
+          <SelectInput
+            id={id}
+            testId="model-select"
+            className="min-w-0 flex-1"
+            value={value}
+            disabled={isLoading && models.length === 0}
+            onValueChange={(path) => onChange(path, models.find((m) => m.path === path))}
+            onBlur={onBlur}
+            {...controlAria(id, error)}
+          >
+            <option value="">{isLoading ? 'Loading models…' : 'Choose a model…'}</option>
+            {!known && <option value={value}>{value} (not in the catalog)</option>}
+            {models.map((m) => (
+              <option key={m.path} value={m.path} disabled={!!m.error} title={m.error ?? m.path}>
+                {m.name}
+                {m.num_hidden_layers ? ` · ${m.num_hidden_layers} layers` : ''}
+                {m.quantized ? ` · ${m.quantized.bits}-bit` : ''}
+                {m.error ? ` — unavailable: ${m.error}` : ''}
+              </option>
+            ))}
+          </SelectInput>
+          <BrowseButton kind="directory" testId="model-browse" onPicked={(path) => onChange(path, models.find((m) => m.path === path))} />
+        </div>
       </Field>
       {selected && (
         <div className="flex flex-wrap items-center gap-1.5">

@@ -4,8 +4,10 @@ import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { Spinner } from '../../components/Spinner';
 import { PageHeader } from '../../components/PageHeader';
+import { useDesktopCommands } from '../desktop/useDesktopCommands';
 import { mergeTrainingConfig } from '../training/trainingConfig';
 import { DatasetPicker } from './DatasetPicker';
+import { DistributedCard } from './DistributedCard';
 import { LoraCard } from './LoraCard';
 import { ModelCard } from './ModelCard';
 import { RunSummaryCard } from './RunSummaryCard';
@@ -19,6 +21,7 @@ export function SetupPage() {
   const dispatch = useAppDispatch();
   const { draft, origin, defaults, defaultsQuery, defaultsRetry, model, clientErrors, errors } = useSetupForm();
   const { submit, isLoading } = useStartTraining(clientErrors);
+  useDesktopCommands(submit);
 
   if (!draft) {
     return (
@@ -72,6 +75,7 @@ export function SetupPage() {
           </Card>
           <TrainingParamsCard errors={errors} />
           <LoraCard errors={errors} model={model} limits={defaults?.limits} />
+          <DistributedCard errors={errors} batchSize={draft.batch_size} modelPath={draft.model_path} />
         </div>
         <aside className="min-w-0">
           <RunSummaryCard draft={draft} model={model} clientErrors={clientErrors} visible={errors} submitting={isLoading} onStart={submit} />

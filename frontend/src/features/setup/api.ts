@@ -1,5 +1,7 @@
 import { api } from '../../app/api';
-import type { DatasetInfo, DatasetKind, DatasetValidation, Health, LoraTargets, ModelInfo } from '../../app/apiTypes';
+import type {
+  DatasetInfo, DatasetKind, DatasetValidation, DistributedCheckResult, DistributedSettings, Health, LoraTargets, ModelInfo,
+} from '../../app/apiTypes';
 
 export const setupApi = api.injectEndpoints({
   endpoints: (build) => ({
@@ -19,9 +21,14 @@ export const setupApi = api.injectEndpoints({
     validateDataset: build.query<DatasetValidation, { path: string; kind: DatasetKind }>({
       query: (body) => ({ url: '/datasets/validate', method: 'POST', body }),
     }),
+    /** Launches a tiny all-reduce on the hosts; each rank reported reachable or not. */
+    checkDistributed: build.mutation<DistributedCheckResult, DistributedSettings & { paths?: string[] }>({
+      query: (body) => ({ url: '/training/distributed/check', method: 'POST', body }),
+    }),
   }),
 });
 
 export const {
   useGetHealthQuery, useGetModelsQuery, useGetModelTargetsQuery, useGetDatasetsQuery, useValidateDatasetQuery,
+  useCheckDistributedMutation,
 } = setupApi;

@@ -1,5 +1,6 @@
 import type { FieldLimits } from '../../app/apiTypes';
 import { INTEGER_FIELDS, type TrainingDraft } from '../training/trainingConfig';
+import { validateDistributed } from './distributed';
 
 export type FieldErrors = Record<string, string>;
 
@@ -87,5 +88,7 @@ export function validateDraft(draft: Record<string, unknown>, ctx: ValidationCon
 export function validateTrainingDraft(draft: TrainingDraft, ctx: ValidationContext = {}): FieldErrors {
   const errors = validateDraft(draft as unknown as Record<string, unknown>, ctx);
   for (const k of ['lora_rank', 'lora_alpha', 'lora_dropout', 'lora_num_layers']) delete errors[k];
+  const distributed = validateDistributed(draft.distributed);
+  if (distributed) errors.distributed = distributed;
   return { ...errors, ...validateLora(draft, ctx.modelDepth, ctx.limits) };
 }

@@ -1,4 +1,4 @@
-import type { ConfigValue, TrainingDefaultsResponse } from '../../app/apiTypes';
+import type { ConfigValue, DistributedSettings, TrainingDefaultsResponse } from '../../app/apiTypes';
 
 /**
  * The SFT run configuration (SPEC §5 TrainingConfig), incl. the LoRA fields and the GRPO-family
@@ -29,6 +29,8 @@ export interface TrainingConfig {
   grad_checkpoint: boolean;
   mask_prompt: boolean;
   seed: number;
+  /** Multi-process training through mlx.launch; batch_size is then per process. */
+  distributed: DistributedSettings;
   // GRPO family (kept for cross-tab compatibility)
   training_method: string;
   group_size: number;
@@ -52,7 +54,7 @@ export const TRAINING_CONFIG_KEYS = [
   'model_path', 'train_data_path', 'val_data_path', 'adapter_name', 'learning_rate', 'batch_size',
   'max_seq_length', 'iterations', 'steps_per_report', 'steps_per_eval', 'save_every', 'val_batches',
   'early_stop', 'patience', 'fine_tune_type', 'lora_rank', 'lora_alpha', 'lora_dropout', 'lora_num_layers',
-  'grad_checkpoint', 'mask_prompt', 'seed', 'training_method', 'group_size', 'epsilon', 'temperature',
+  'grad_checkpoint', 'mask_prompt', 'seed', 'distributed', 'training_method', 'group_size', 'epsilon', 'temperature',
   'max_completion_length', 'importance_sampling_level', 'grpo_loss_type',
 ] as const satisfies readonly ConfigKey[];
 
