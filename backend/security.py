@@ -48,10 +48,21 @@ class SecurityMiddleware:
         state_changing = scope["type"] == "websocket" or scope.get("method") not in SAFE_METHODS
         if origin and state_changing and not self._origin_ok(origin, host):
             return await self._reject(scope, receive, send, 403, f"Origin {origin!r} is not allowed")
-        if self.settings.token and scope.get("path") not in ("/health",):
+        if self.settings.token and not self._public(scope):
             if not self._token_ok(scope, headers):
                 return await self._reject(scope, receive, send, 401, "Missing or invalid API token")
         await self.app(scope, receive, send)
+
+    def _public(self, scope: Scope) -> bool:
+        """/health and the SPA's own files (public code): a browser can load the page, which then
+        sends the token on every API call. Everything else needs the token."""
+        path = scope.get("path", "")
+        if path == "/health":
+            return True
+        if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD"):
+            return False
+        return path in ("/", "/index.html") or path.startswith("/assets/") or (
+            "/" not in path[1:] and path.endswith((".ico", ".svg", ".png", ".webmanifest")))
 
     def _token_ok(self, scope: Scope, headers: dict[str, str]) -> bool:
         expected = self.settings.token or ""

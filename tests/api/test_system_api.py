@@ -92,6 +92,29 @@ def test_token_required_when_configured(data_root):
         assert c.get("/sessions", headers={"authorization": "Bearer wrong"}).status_code == 401
 
 
+def test_spa_files_are_public_but_the_api_needs_the_token(data_root):
+    dist = data_root / "dist"
+    (dist / "assets").mkdir(parents=True)
+    (dist / "index.html").write_text("<html>studio</html>")
+    (dist / "assets" / "app.js").write_text("console.log(1)")
+    app = create_app(make_settings(data_root, token="s3cret", frontend_dist=dist))
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        assert c.get("/").status_code == 200 and c.get("/assets/app.js").status_code == 200
+        assert c.get("/models").status_code == 401
+        assert c.post("/assets/app.js").status_code == 401  # only reads are public
+
+
+def test_websocket_tokens_are_redacted_from_access_logs():
+    import logging
+
+    from backend.cli import _RedactTokens
+
+    record = logging.LogRecord("uvicorn.access", logging.INFO, "", 0, '%s - "%s %s HTTP/%s" %d',
+                               ("127.0.0.1:1", "GET", "/ws?after_seq=3&token=s3cret", "1.1", 101), None)
+    _RedactTokens().filter(record)
+    assert "s3cret" not in record.getMessage() and "after_seq=3&token=<redacted>" in record.getMessage()
+
+
 def test_oversized_body_is_rejected(client):
     r = client.post("/training/start", content=b"x" * (9 * 1024 * 1024),
                     headers={"content-type": "application/json"})
