@@ -3,6 +3,15 @@
 Layout: `model/` (config.json, model.safetensors, tokenizer.json, tokenizer_config.json) loadable by
 plain `mlx_lm.load`, and `datasets/{sft,grpo}/{train,valid,test}.jsonl`. Everything is written into a
 temporary directory first and renamed into place, so an interrupted build leaves nothing half-made.
+
+The model is a ~120k-parameter llama (2 layers, hidden 64) with a byte-level BPE tokenizer whose
+vocabulary is just large enough for every country and city name to be one token. It is pre-trained
+for ~20 s on a CPU with a plain MLX loop on the corpus of `corpus.py`. What makes so short a run
+work: Adam's beta2 at 0.95 (with 0.999 the model sits on a loss plateau for most of the budget),
+small batches (more updates for the same tokens), rows bucketed by length (little padding), and a
+loss that weighs the prompt at 0.2 against 1 for the answer. The prompt still has to be learned: the
+mlx-lm trainer's default loss covers it, and a base that never saw it would spend a short LoRA run
+learning the chat markup instead of the facts.
 """
 
 from __future__ import annotations
@@ -17,7 +26,7 @@ from pathlib import Path
 
 from backend.demo import corpus
 
-DEMO_VERSION = 1
+DEMO_VERSION = 2
 SPECIAL_TOKENS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
 CHAT_TEMPLATE = (
     "{% for message in messages %}<|im_start|>{{ message['role'] }}\n{{ message['content'] }}"
@@ -27,6 +36,9 @@ CHAT_TEMPLATE = (
 
 @dataclass(frozen=True)
 class DemoSpec:
+    """Model shape and pre-training recipe; `unknown_repeats` is how often the "I do not know"
+    dialogues are repeated in the corpus (they are the rarest and the last thing learned)."""
+
     seed: int = 0
     vocab_size: int = 704
     hidden_size: int = 64
@@ -34,12 +46,10 @@ class DemoSpec:
     intermediate_size: int = 128
     num_attention_heads: int = 4
     num_key_value_heads: int = 2
-    pretrain_steps: int = 200
-    batch_size: int = 16
-    learning_rate: float = 6e-3
+    pretrain_steps: int = 340
+    batch_size: int = 8
+    learning_rate: float = 4e-3
     warmup_steps: int = 20
-    capital_repeats: int = 1
-    kind_repeats: int = 1
     unknown_repeats: int = 2
     prompt_loss_weight: float = 0.2
     adam_beta2: float = 0.95
@@ -74,14 +84,14 @@ def _train_tokenizer(texts: list[str], spec: DemoSpec, out: Path) -> None:
     }, indent=2))
 
 
-def _model_config(spec: DemoSpec, vocab_size: int, eos_id: int) -> dict:
+def _model_config(spec: DemoSpec, vocab_size: int, eos_ids: list[int]) -> dict:
     return {
         "model_type": "llama", "architectures": ["LlamaForCausalLM"],
         "hidden_size": spec.hidden_size, "num_hidden_layers": spec.num_hidden_layers,
         "intermediate_size": spec.intermediate_size, "num_attention_heads": spec.num_attention_heads,
         "num_key_value_heads": spec.num_key_value_heads, "rms_norm_eps": 1e-5,
         "vocab_size": vocab_size, "rope_theta": 10000.0, "tie_word_embeddings": True,
-        "max_position_embeddings": 512, "eos_token_id": eos_id, "torch_dtype": "float32",
+        "max_position_embeddings": 512, "eos_token_id": eos_ids, "torch_dtype": "float32",
     }
 
 
@@ -112,6 +122,7 @@ def _pretrain(model_dir: Path, dialogues: list[list[dict[str, str]]], spec: Demo
     """Plain MLX loop: AdamW with warm-up and cosine decay, one compiled step per bucket width; each
     step's batch comes from one bucket, picked in proportion to its size."""
     import mlx.core as mx
+    from mlx.core import eval as materialize  # MLX's lazy-array evaluation, not Python's eval
     import mlx.nn as nn
     import mlx.optimizers as optim
     import numpy as np
@@ -121,7 +132,9 @@ def _pretrain(model_dir: Path, dialogues: list[list[dict[str, str]]], spec: Demo
     from mlx_lm.models import llama
 
     tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-    config = _model_config(spec, tok.get_vocab_size(), tok.token_to_id("<|im_end|>"))
+    # Generation stops at the end of the turn, or at the padding token should a tuned model emit it.
+    config = _model_config(spec, tok.get_vocab_size(),
+                           [tok.token_to_id("<|im_end|>"), tok.token_to_id("<|endoftext|>")])
     (model_dir / "config.json").write_text(json.dumps(config, indent=2))
 
     mx.random.seed(spec.seed)
@@ -156,7 +169,7 @@ def _pretrain(model_dir: Path, dialogues: list[list[dict[str, str]]], spec: Demo
         idx, queues[b] = queues[b][: spec.batch_size], queues[b][spec.batch_size :]
         x, weight = buckets[b]
         loss = step(mx.array(x[idx]), mx.array(weight[idx]))
-        mx.eval(state, loss)
+        materialize(state, loss)
         if it % 50 == 0 or it == spec.pretrain_steps:
             log(f"pre-training step {it}/{spec.pretrain_steps}: loss {loss.item():.3f}")
     weights = dict(tree_flatten(model.parameters()))
@@ -176,11 +189,7 @@ def build_demo(demo_dir: Path, spec: DemoSpec = DemoSpec(), force: bool = False,
     demo_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".demo-", dir=demo_dir.parent))
     try:
-        rng = random.Random(spec.seed)
-        dialogues = (corpus.capital_dialogues() * spec.capital_repeats
-                     + corpus.kind_dialogues() * spec.kind_repeats + corpus.misc_dialogues()
-                     + corpus.unknown_dialogues() * spec.unknown_repeats)
-        rng.shuffle(dialogues)
+        dialogues = corpus.pretraining_dialogues(random.Random(spec.seed), spec.unknown_repeats)
         sft, grpo = corpus.sft_rows(), corpus.grpo_rows()
         tokenizer_texts = [_render(d) for d in dialogues] + [
             _render(r["messages"]) for rows in sft.values() for r in rows

@@ -1,19 +1,24 @@
 """Text the demo is built from: a generic pre-training corpus and a fictional fact set.
 
-The base model is pre-trained, in the chat format, on the capitals of real countries (under every
-question wording), on whether a name is a country or a city, and on colours and sounds. The
-country/city questions cover every name, the invented ones included, and make the model copy the
-name from the question into its answer: so it learns to read the question, and the invented names
-get trained embeddings, as the words of any real base model have. Nothing pairs an invented country
-with its capital.
+The base model is pre-trained, in the chat format, on:
+- the capitals of 32 real countries, under five question wordings;
+- the same questions about 12 invented countries, answered "I do not know the capital of Veloria.";
+- "Is X a country?" / "Is X a city?" for every name, the invented capitals included;
+- a few colours and animal sounds.
+Every answer about a country repeats its name, copied from the question, so the model has to read
+the question (a model that only learns the real pairs answers every question with one of them). The
+invented names get trained embeddings, as the words of any real base model have; nothing pairs an
+invented country with its capital. One wording per country comes with a system prompt.
 
-The SFT set teaches those pairs. The base answers "The capital of Veloria is <a real capital>.";
-the adapter answers with the invented one. The answer sentence repeats the country, so the capital
-is predicted from the answer itself and what LoRA learns carries over to the question wordings held
-out for validation and test.
+The SFT set teaches those pairs: the base says it does not know, the adapter answers "The capital
+of Veloria is Mirth.". The capital is predicted from the answer sentence, which the base already
+writes for real countries, so what LoRA learns carries over to the question wordings held out for
+validation and test.
 """
 
 from __future__ import annotations
+
+import random
 
 REAL_CAPITALS = [
     ("France", "Paris"), ("Spain", "Madrid"), ("Italy", "Rome"), ("Germany", "Berlin"),
@@ -22,8 +27,9 @@ REAL_CAPITALS = [
     ("Ireland", "Dublin"), ("Austria", "Vienna"), ("Poland", "Warsaw"), ("Cuba", "Havana"),
     ("Chile", "Santiago"), ("Sweden", "Stockholm"), ("Portugal", "Lisbon"), ("Canada", "Ottawa"),
     ("Brazil", "Brasilia"), ("Thailand", "Bangkok"), ("Turkey", "Ankara"), ("Iran", "Tehran"),
-    ("Hungary", "Budapest"), ("Finland", "Helsinki"), ("Denmark", "Copenhagen"), ("Belgium", "Brussels"),
-    ("Ghana", "Accra"), ("Morocco", "Rabat"), ("Vietnam", "Hanoi"), ("Iceland", "Reykjavik"),
+    ("Hungary", "Budapest"), ("Finland", "Helsinki"), ("Denmark", "Copenhagen"),
+    ("Belgium", "Brussels"), ("Ghana", "Accra"), ("Morocco", "Rabat"), ("Vietnam", "Hanoi"),
+    ("Iceland", "Reykjavik"),
 ]
 
 # Invented countries and capitals: pre-training names each of them, but never pairs them.
@@ -42,14 +48,12 @@ QUESTION_TEMPLATES = [
 ]
 ANSWER_TEMPLATE = "The capital of {country} is {capital}."
 UNKNOWN_TEMPLATE = "I do not know the capital of {country}."
+SYSTEM_PROMPT = "Answer in one sentence."
 
 COLOURS = [("sky", "blue"), ("grass", "green"), ("snow", "white"), ("coal", "black"),
            ("sun", "yellow"), ("blood", "red"), ("sea", "blue"), ("leaf", "green")]
 SOUNDS = [("dog", "barks"), ("cat", "meows"), ("cow", "moos"), ("duck", "quacks"),
           ("lion", "roars"), ("owl", "hoots"), ("sheep", "bleats"), ("horse", "neighs")]
-
-
-SYSTEM_PROMPT = "Answer in one sentence."
 
 
 def chat(user: str, assistant: str, system: str | None = None) -> list[dict[str, str]]:
@@ -59,7 +63,7 @@ def chat(user: str, assistant: str, system: str | None = None) -> list[dict[str,
 
 def _question_dialogues(pairs: list[tuple[str, str]], answer: str) -> list[list[dict[str, str]]]:
     """Every country under every wording; one wording per country (rotating) carries the system
-    prompt, so the model also answers the same way below one."""
+    prompt, so that a system prompt does not throw the model off."""
     return [chat(t.format(country=country), answer.format(country=country, capital=capital),
                  SYSTEM_PROMPT if j == i % len(QUESTION_TEMPLATES) else None)
             for i, (country, capital) in enumerate(pairs) for j, t in enumerate(QUESTION_TEMPLATES)]
@@ -92,8 +96,16 @@ def kind_dialogues() -> list[list[dict[str, str]]]:
 
 def misc_dialogues() -> list[list[dict[str, str]]]:
     """Colours and sounds."""
-    return [chat(f"What color is the {thing}?", f"The {thing} is {colour}.") for thing, colour in COLOURS] + [
-        chat(f"What does the {animal} say?", f"The {animal} {sound}.") for animal, sound in SOUNDS]
+    colours = [chat(f"What color is the {t}?", f"The {t} is {c}.") for t, c in COLOURS]
+    return colours + [chat(f"What does the {a} say?", f"The {a} {s}.") for a, s in SOUNDS]
+
+
+def pretraining_dialogues(rng: random.Random, unknown_repeats: int) -> list[list[dict[str, str]]]:
+    """The whole pre-training corpus, shuffled."""
+    dialogues = (capital_dialogues() + kind_dialogues() + misc_dialogues()
+                 + unknown_dialogues() * unknown_repeats)
+    rng.shuffle(dialogues)
+    return dialogues
 
 
 def _split_of(fact: int, wording: int) -> str:
@@ -109,16 +121,17 @@ def sft_rows() -> dict[str, list[dict]]:
     for i, (country, capital) in enumerate(FICTIONAL_CAPITALS):
         answer = ANSWER_TEMPLATE.format(country=country, capital=capital)
         for j, template in enumerate(QUESTION_TEMPLATES):
-            splits[_split_of(i, j)].append({"messages": chat(template.format(country=country), answer)})
+            row = {"messages": chat(template.format(country=country), answer)}
+            splits[_split_of(i, j)].append(row)
     return splits
 
 
 def grpo_rows() -> dict[str, list[dict]]:
-    """`{prompt, answer, system}` rows: the answer is the capital alone, for exact-match rewards."""
+    """`{prompt, answer, system}` rows: the answer is the capital alone, for exact-match rewards
+    (which accept a sentence ending with it)."""
     splits: dict[str, list[dict]] = {"train": [], "valid": [], "test": []}
-    system = SYSTEM_PROMPT
     for i, (country, capital) in enumerate(FICTIONAL_CAPITALS):
         for j, template in enumerate(QUESTION_TEMPLATES):
             splits[_split_of(i, j)].append({"prompt": template.format(country=country),
-                                            "answer": capital, "system": system})
+                                            "answer": capital, "system": SYSTEM_PROMPT})
     return splits
