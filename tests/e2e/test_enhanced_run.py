@@ -62,3 +62,9 @@ def test_grpo_family_run_completes(live_server, demo, method, level, loss):
     prompt = tok.apply_chat_template([{"role": "user", "content": "What is the capital of Veloria?"}],
                                      add_generation_prompt=True)
     assert generate(model, tok, prompt, max_tokens=8, sampler=make_sampler(temp=0.0)).strip()
+
+    # and it answers through the studio's own inference endpoint
+    answer = http.post("/model/test", json={"prompt": "What is the capital of Veloria?", "session_id": run_id,
+                                            "temperature": 0, "max_tokens": 12}).json()
+    assert answer["response"].strip() and answer["model_info"]["session_id"] == run_id
+    assert answer["model_info"]["adapter_path"].endswith("adapters")
