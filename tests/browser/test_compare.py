@@ -59,8 +59,9 @@ def trained(tmp_path_factory, demo_cache):
             "valid": str(d / "datasets" / "sft" / "valid.jsonl")}
     server = LiveServer(root).start()
     http = server.client()
-    # 60 short steps (~5 s here): with fewer, the current demo adapter barely moves off the base model.
-    body = start_body(demo, adapter_name="compare", iterations=60, learning_rate=3e-3, batch_size=4,
+    # 60 short steps at lr 1e-3 (~5 s here) teach the demo's invented capitals; much above 2e-3 the
+    # run overshoots and the adapter mixes up countries.
+    body = start_body(demo, adapter_name="compare", iterations=60, learning_rate=1e-3, batch_size=4,
                       steps_per_eval=20, steps_per_report=10, save_every=40)
     r = http.post("/training/start", json=body)
     assert r.status_code == 201, r.text
@@ -124,6 +125,7 @@ def test_load_paste_generate_evaluate_history(trained, page):
     set_generation(page)
     base, adapter = generate(page)
     assert base and adapter and base != adapter, (base, adapter)
+    assert "Mirth" in adapter and "Mirth" not in base  # the trained fact, on a held-out wording
     expect(page.get_by_test_id("answer-adapter-stats")).to_contain_text("tok/s")
     page.get_by_test_id("rate-current-5").click()
     expect(page.get_by_test_id("history-list").locator("li")).to_have_count(1)
@@ -149,6 +151,8 @@ def test_load_paste_generate_evaluate_history(trained, page):
     expect(nll).to_have_text(re.compile(r"^\+\d"))
     expect(nll).to_have_attribute("data-tone", "better")
     expect(page.get_by_test_id("score-card-token_f1")).to_be_visible()
+    f1 = page.get_by_test_id("score-delta-token_f1")  # the greedy answers themselves got better
+    assert float(f1.get_attribute("data-delta")) > 0
     expect(page.get_by_test_id("evaluation-summary")).to_contain_text("6 held-out samples")
     page.get_by_test_id("samples").locator("summary").click()
     expect(page.get_by_test_id("samples-table").locator("tbody tr")).to_have_count(6)
