@@ -163,7 +163,7 @@ def apply_adapter(model: Any, adapter_dir: Path, weights_file: Path) -> None:
         raise ValueError(f"{len(errors)} tensor(s) do not fit the model, e.g. " + "; ".join(errors[:3]))
     model.load_weights(list(weights.items()), strict=False)
     materialize(model.parameters())  # mx.eval: load the lazy weights now, not on first use
-    model.train(False)  # inference mode (same as model.eval())
+    model.train(False)  # inference mode: dropout off
 
 
 class InferenceService:
