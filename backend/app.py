@@ -30,6 +30,8 @@ def _annotate_targets(entry: dict) -> None:
 
 
 def build_services(settings: Settings) -> Services:
+    from backend.services.evaluation import EvaluationManager
+    from backend.services.inference import InferenceService
     from backend.services.jobs import JobManager
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -39,20 +41,10 @@ def build_services(settings: Settings) -> Services:
     catalog = ModelCatalog(settings.all_model_dirs, annotate=_annotate_targets,
                            names={settings.demo_model_dir: "lora-studio-demo"})
     jobs = JobManager(settings, store, hub, catalog)
-    services = Services(settings=settings, store=store, hub=hub, catalog=catalog, jobs=jobs, extra={})
-    _add_inference(services)
-    return services
-
-
-def _add_inference(services: Services) -> None:
-    """The in-process model service and the evaluation jobs that use it (stopped at shutdown)."""
-    from backend.services.evaluation import EvaluationManager
-    from backend.services.inference import InferenceService
-
-    services.inference = InferenceService()
-    services.evaluations = EvaluationManager(services.store, services.hub, services.inference,
-                                             services.settings.runs_dir)
-    services.extra.setdefault("closers", []).extend([services.evaluations.shutdown, services.inference.close])
+    inference = InferenceService()
+    evaluations = EvaluationManager(store, hub, inference, settings.runs_dir)
+    return Services(settings=settings, store=store, hub=hub, catalog=catalog, jobs=jobs,
+                    inference=inference, evaluations=evaluations)
 
 
 class BodySizeLimit:
@@ -84,24 +76,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             services.jobs.shutdown()
-            for closer in services.extra.get("closers", []):
-                closer()
+            services.evaluations.shutdown()
+            services.inference.close()
 
     app = FastAPI(title="LoRA Studio", version=__version__, lifespan=lifespan)
     app.state.services = services
 
-    from backend.api import enhanced, sessions, system, training, ws
+    from backend.api import enhanced, evaluation, inference, sessions, system, training, ws
 
-    app.include_router(system.router)
-    app.include_router(training.router)
-    app.include_router(enhanced.router)
-    app.include_router(sessions.router)
-    app.include_router(ws.router)
-    for name in ("inference", "evaluation"):
-        try:
-            module = __import__(f"backend.api.{name}", fromlist=["router"])
-        except ModuleNotFoundError:
-            continue
+    for module in (system, training, enhanced, sessions, inference, evaluation, ws):
         app.include_router(module.router)
 
     index = settings.frontend_dist / "index.html"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Request
 
@@ -25,9 +25,8 @@ class Services:
     hub: EventHub
     catalog: ModelCatalog
     jobs: "JobManager"
-    extra: dict[str, Any]
-    inference: "InferenceService | None" = None
-    evaluations: "EvaluationManager | None" = None
+    inference: "InferenceService"
+    evaluations: "EvaluationManager"
 
 
 def get_services(request: Request) -> Services:

@@ -69,10 +69,6 @@ class LoraTargets:
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
-    def lora_parameters(self, rank: int, scale: float, dropout: float = 0.0) -> dict[str, Any]:
-        """The `lora_parameters` block of an mlx-lm training config."""
-        return {"rank": rank, "scale": scale, "dropout": dropout, "keys": self.keys}
-
 
 def _lora_types() -> tuple[type, ...]:
     from mlx_lm.models.switch_layers import QuantizedSwitchLinear, SwitchLinear
