@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from backend.schemas.enhanced import EnhancedTrainingConfig
-from backend.services.datasets import DatasetError, prepare_run_data
 from backend.services.jobs import JobError, JobManager
 from backend.services.rewards import RewardFileError, check_reward_names
 from backend.services.run_files import RunFiles
-from backend.services.sft import check_batch, check_coverage, check_distributed, resolve_model
+from backend.services.sft import check_coverage, check_distributed, prepare_data, resolve_model
 from backend.services.yaml_builder import build_enhanced_yaml, write_run_yaml
 from backend.settings import Settings
 
@@ -49,12 +48,7 @@ def start_enhanced(jobs: JobManager, settings: Settings, config: EnhancedTrainin
     keys = attention_only_keys(Path(entry["path"]))
 
     def prepare(run_id: str, files: RunFiles) -> dict[str, Any]:
-        try:
-            data = prepare_run_data(config.train_data_path, config.val_data_path, files.data_dir,
-                                    kind="grpo", seed=config.seed)
-        except DatasetError as exc:
-            raise JobError(422, exc.as_detail()) from exc
-        check_batch(data, config)
+        data = prepare_data(config, files, "grpo")
         yaml_path = write_run_yaml(build_enhanced_yaml(config, run_id=run_id, run_dir=files.root, keys=keys),
                                    files.root, None)
         targets = {"keys": keys, "resolved_keys": keys, "warnings": [], "fallback": False,

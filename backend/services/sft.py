@@ -54,6 +54,17 @@ def check_distributed(dist: DistributedConfig) -> None:
                               "msg": str(exc)}]) from exc
 
 
+def prepare_data(config, files: RunFiles, kind: str) -> dict[str, Any]:
+    """The run's own validated copy of its data (a 422 listing bad lines), big enough for one batch."""
+    try:
+        data = prepare_run_data(config.train_data_path, config.val_data_path, files.data_dir,
+                                kind=kind, seed=config.seed)
+    except DatasetError as exc:
+        raise JobError(422, exc.as_detail()) from exc
+    check_batch(data, config)
+    return data
+
+
 def check_batch(data: dict[str, Any], config) -> None:
     """mlx-lm builds only full global batches: each split needs at least one (else it fails mid-start)."""
     need = config.effective_batch_size
@@ -89,12 +100,7 @@ def start_sft(jobs: JobManager, settings: Settings, config: TrainingConfig) -> d
     config = config.model_copy(update={"model_path": entry["path"]})
 
     def prepare(run_id: str, files: RunFiles) -> dict[str, Any]:
-        try:
-            data = prepare_run_data(config.train_data_path, config.val_data_path, files.data_dir,
-                                    kind="sft", seed=config.seed)
-        except DatasetError as exc:
-            raise JobError(422, exc.as_detail()) from exc
-        check_batch(data, config)
+        data = prepare_data(config, files, "sft")
         targets = _targets(entry, config, jobs.hub, run_id)
         warnings = list(targets.warnings)
         if data["split"] != "given":

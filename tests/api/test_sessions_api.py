@@ -1,7 +1,3 @@
-import json
-import shutil
-from pathlib import Path
-
 LEGACY = {
     "session_id": "session_20240101_120000",
     "status": "completed",

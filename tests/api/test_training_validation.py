@@ -1,6 +1,5 @@
 """Bad input gets a clear 4xx and changes nothing: no run, no files, no process."""
 
-import json
 
 import pytest
 

@@ -8,7 +8,6 @@ reload, a legacy session, and an evaluation failure shown in the error panel.
 
 import json
 import re
-import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -16,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
-from tests.conftest import LiveServer, wait_for, wait_for_state
+from tests.conftest import DEMO_SFT_RECIPE, LiveServer, demo_paths, new_data_root, wait_for, wait_for_state
 from tests.e2e.test_sft_run import start_body
 
 pytestmark = pytest.mark.browser
@@ -51,18 +50,11 @@ PROMPT_INPUT = '[data-testid="prompt-input"]'
 
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory, demo_cache):
-    root = tmp_path_factory.mktemp("compare") / "data"
-    root.mkdir()
-    shutil.copytree(demo_cache, root / "demo")
-    d = root / "demo"
-    demo = {"model": str(d / "model"), "train": str(d / "datasets" / "sft" / "train.jsonl"),
-            "valid": str(d / "datasets" / "sft" / "valid.jsonl")}
+    root = new_data_root(tmp_path_factory.mktemp("compare"), demo_cache)
+    demo = demo_paths(root)
     server = LiveServer(root).start()
     http = server.client()
-    # 60 short steps at lr 1e-3 (~5 s here) teach the demo's invented capitals; much above 2e-3 the
-    # run overshoots and the adapter mixes up countries.
-    body = start_body(demo, adapter_name="compare", iterations=60, learning_rate=1e-3, batch_size=4,
-                      steps_per_eval=20, steps_per_report=10, save_every=40)
+    body = start_body(demo, adapter_name="compare", **{**DEMO_SFT_RECIPE, "save_every": 40})
     r = http.post("/training/start", json=body)
     assert r.status_code == 201, r.text
     run_id = r.json()["run_id"]

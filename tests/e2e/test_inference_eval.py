@@ -7,7 +7,6 @@ with well-formed scores, and a port where nothing listens.
 """
 
 import json
-import shutil
 import subprocess
 import sys
 import threading
@@ -21,7 +20,9 @@ import pytest
 from mlx_lm import generate, load
 from mlx_lm.sample_utils import make_sampler
 
-from tests.conftest import free_port, make_settings, wait_for, wait_for_state
+from tests.conftest import (
+    DEMO_SFT_RECIPE, demo_paths, free_port, make_settings, new_data_root, wait_for, wait_for_state,
+)
 from tests.e2e.test_sft_run import start_body
 
 pytestmark = pytest.mark.e2e
@@ -34,17 +35,10 @@ def trained(tmp_path_factory, demo_cache):
 
     from backend.app import create_app
 
-    root = tmp_path_factory.mktemp("inference") / "data"
-    root.mkdir()
-    shutil.copytree(demo_cache, root / "demo")
-    d = root / "demo"
-    demo = {"model": str(d / "model"), "train": str(d / "datasets" / "sft" / "train.jsonl"),
-            "valid": str(d / "datasets" / "sft" / "valid.jsonl")}
+    root = new_data_root(tmp_path_factory.mktemp("inference"), demo_cache)
+    demo = demo_paths(root)
     with TestClient(create_app(make_settings(root)), base_url="http://127.0.0.1") as client:
-        # Rank 32 (the default) on the demo: 60 steps at 1e-3 learn every training pair; at 2.5e-3 and
-        # above this tiny model's LoRA run diverges.
-        body = start_body(demo, adapter_name="infer", iterations=60, learning_rate=1e-3, steps_per_report=10,
-                          steps_per_eval=20, save_every=60)
+        body = start_body(demo, adapter_name="infer", **{**DEMO_SFT_RECIPE, "save_every": 60})
         r = client.post("/training/start", json=body)
         assert r.status_code == 201, r.text
         run_id = r.json()["run_id"]

@@ -52,7 +52,7 @@ def test_auto_split_is_seeded_90_10_and_copies_are_independent(tmp_path):
     rows = [{"text": f"row {i}"} for i in range(40)]
     src = write(tmp_path / "src.jsonl", rows)
     a = prepare_run_data(str(src), None, tmp_path / "a", seed=3)
-    b = prepare_run_data(str(src), None, tmp_path / "b", seed=3)
+    prepare_run_data(str(src), None, tmp_path / "b", seed=3)
     assert (a["train_rows"], a["valid_rows"], a["split"]) == (36, 4, "auto 90/10 (seeded)")
     assert (tmp_path / "a" / "valid.jsonl").read_text() == (tmp_path / "b" / "valid.jsonl").read_text()
     train = [json.loads(l) for l in (tmp_path / "a" / "train.jsonl").read_text().splitlines()]
