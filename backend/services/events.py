@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import time
 from typing import Any
 
 from backend.services.store import RunStore
@@ -32,14 +31,10 @@ class EventHub:
     def bind_loop(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
 
-    def publish(self, type_: str, run_id: str | None = None, data: dict[str, Any] | None = None,
-                persist: bool = True) -> dict[str, Any]:
+    def publish(self, type_: str, run_id: str | None = None, data: dict[str, Any] | None = None) -> dict[str, Any]:
         if type_ not in EVENT_TYPES:
             raise ValueError(f"unknown event type {type_!r}")
-        if persist:
-            event = self.store.append_event(type_, run_id, data or {})
-        else:
-            event = {"type": type_, "run_id": run_id, "seq": None, "ts": time.time(), "data": data or {}}
+        event = self.store.append_event(type_, run_id, data or {})  # stored first: replay never misses it
         self._broadcast(event)
         return event
 
