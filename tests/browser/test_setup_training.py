@@ -119,3 +119,26 @@ def test_distributed_section_checks_hosts_and_shows_the_effective_batch(studio, 
     expect(page.get_by_test_id("distributed-rank-0")).to_contain_text("reachable")
     expect(page.get_by_test_id("distributed-rank-1")).to_contain_text("reachable")
     screenshot(page, "setup-distributed", 1280)
+
+
+def test_enhanced_setup_starts_a_gspo_run_with_reward_and_kl_charts(studio, page, demo):
+    api = httpx.Client(base_url=studio.url, timeout=30)
+    page.goto(studio.url + "/#/enhanced")
+    page.get_by_test_id("method-card-gspo").click()
+    expect(page.get_by_test_id("method-card-gspo")).to_have_attribute("data-selected", "true")
+    page.get_by_test_id("model-select").select_option(demo["model"])
+    page.get_by_test_id("enh-dataset-select").select_option(demo["grpo_train"])
+    expect(page.get_by_test_id("enh-train-validation")).to_have_attribute("data-state", "ok")
+    for name, value in (("iterations", "4"), ("group_size", "2"), ("max_completion_length", "10"),
+                        ("steps_per_report", "2"), ("steps_per_eval", "100")):
+        page.get_by_test_id(f"field-{name}").first.fill(value)
+    page.get_by_test_id("enhanced-start-button").click()
+    expect(page).to_have_url(f"{studio.url}/#/training")
+    expect(page.get_by_test_id("status-badge")).to_have_attribute("data-state", "completed", timeout=180_000)
+    wait_for(lambda: int(page.get_by_test_id("reward-chart").get_attribute("data-points") or 0) >= 2,
+             timeout=30, what="reward points")
+    expect(page.get_by_test_id("kl-chart")).to_be_visible()
+    [session] = api.get("/sessions").json()
+    assert session["kind"] == "enhanced" and session["method"] == "gspo"
+    assert session["steps_completed"] == 4
+    assert page.errors == []  # type: ignore[attr-defined]

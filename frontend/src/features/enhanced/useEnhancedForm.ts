@@ -1,14 +1,10 @@
 import { useEffect, useMemo } from 'react';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
-import { parseApiError } from '../../app/errors';
-import { navigate } from '../../app/router';
 import { useAutoRetry } from '../../app/useAutoRetry';
 import type { ConfigValue } from '../../app/apiTypes';
-import { notify } from '../notifications/notificationsSlice';
 import { visibleErrors } from '../setup/setupSlice';
-import { focusFirstError } from '../setup/useSetupForm';
 import { useGetTrainingDefaultsQuery, useGetTrainingMethodsQuery, useStartEnhancedTrainingMutation } from '../training/api';
-import { runStarted } from '../training/liveRunSlice';
+import { submitRun } from '../training/submitRun';
 import { mergeEnhancedConfig, SHARED_KEYS } from './enhancedConfig';
 import {
   enhancedDraftInitialized, enhancedFieldChanged, enhancedFieldTouched, enhancedServerErrorsSet, enhancedSubmitAttempted,
@@ -43,21 +39,13 @@ export function useEnhancedForm() {
   const [start, { isLoading: starting }] = useStartEnhancedTrainingMutation();
   async function submit() {
     dispatch(enhancedSubmitAttempted());
-    if (!state.draft) return;
-    if (Object.keys(clientErrors).length) {
-      requestAnimationFrame(() => focusFirstError(clientErrors, order, 'enh'));
-      return;
-    }
-    try {
-      const res = await start(toEnhancedConfig(state.draft)).unwrap();
-      dispatch(runStarted({ response: res, kind: 'enhanced' }));
-      for (const w of res.warnings ?? []) dispatch(notify({ level: 'warning', title: 'Training started with a warning', message: w }));
-      navigate('/training');
-    } catch (err) {
-      const parsed = parseApiError(err);
-      dispatch(enhancedServerErrorsSet(parsed.fieldErrors));
-      if (Object.keys(parsed.fieldErrors).length) requestAnimationFrame(() => focusFirstError(parsed.fieldErrors, order, 'enh'));
-    }
+    const draft = state.draft;
+    if (!draft) return;
+    await submitRun(dispatch, {
+      kind: 'enhanced', clientErrors, order, prefix: 'enh',
+      post: () => start(toEnhancedConfig(draft)).unwrap(),
+      onServerErrors: (e) => dispatch(enhancedServerErrorsSet(e)),
+    });
   }
 
   const set = (field: string, value: ConfigValue) => dispatch(enhancedFieldChanged({ field, value }));

@@ -1,13 +1,10 @@
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
-import { parseApiError } from '../../app/errors';
-import { navigate } from '../../app/router';
-import { notify } from '../notifications/notificationsSlice';
 import { useStartTrainingMutation } from '../training/api';
-import { runStarted } from '../training/liveRunSlice';
+import { submitRun } from '../training/submitRun';
 import type { TrainingConfig, TrainingDraft } from '../training/trainingConfig';
 import { setupServerErrorsSet, setupSubmitAttempted } from './setupSlice';
 import type { FieldErrors } from './validation';
-import { focusFirstError, SETUP_FIELD_ORDER } from './useSetupForm';
+import { SETUP_FIELD_ORDER } from './useSetupForm';
 
 /** The POST body: a validated draft (coverage chosen, empty optional path → null). */
 export function toTrainingConfig(draft: TrainingDraft): TrainingConfig {
@@ -22,7 +19,7 @@ export function toTrainingConfig(draft: TrainingDraft): TrainingConfig {
   };
 }
 
-/** Start: validate → POST /training/start → show the run on the Training tab; 422 → inline errors. */
+/** Start: validate → POST /training/start (see submitRun). */
 export function useStartTraining(clientErrors: FieldErrors) {
   const dispatch = useAppDispatch();
   const draft = useAppSelector((s) => s.setup.draft);
@@ -31,23 +28,11 @@ export function useStartTraining(clientErrors: FieldErrors) {
   async function submit() {
     dispatch(setupSubmitAttempted());
     if (!draft) return;
-    if (Object.keys(clientErrors).length > 0) {
-      requestAnimationFrame(() => focusFirstError(clientErrors, SETUP_FIELD_ORDER, 'setup'));
-      return;
-    }
-    try {
-      const res = await start(toTrainingConfig(draft)).unwrap();
-      dispatch(runStarted({ response: res, kind: 'sft' }));
-      for (const w of res.warnings ?? []) dispatch(notify({ level: 'warning', title: 'Training started with a warning', message: w }));
-      navigate('/training');
-    } catch (err) {
-      // The listener middleware already raised a notification with the server's message.
-      const parsed = parseApiError(err);
-      dispatch(setupServerErrorsSet(parsed.fieldErrors));
-      if (Object.keys(parsed.fieldErrors).length) {
-        requestAnimationFrame(() => focusFirstError(parsed.fieldErrors, SETUP_FIELD_ORDER, 'setup'));
-      }
-    }
+    await submitRun(dispatch, {
+      kind: 'sft', clientErrors, order: SETUP_FIELD_ORDER, prefix: 'setup',
+      post: () => start(toTrainingConfig(draft)).unwrap(),
+      onServerErrors: (e) => dispatch(setupServerErrorsSet(e)),
+    });
   }
 
   return { submit, isLoading };
