@@ -11,10 +11,11 @@ from fastapi.staticfiles import StaticFiles
 
 from backend import __version__
 from backend.deps import Services
+from backend.errors import install_error_handlers
+from backend.models.catalog import ModelCatalog
+from backend.runs.events import EventHub
+from backend.runs.store import RunStore
 from backend.security import SecurityMiddleware
-from backend.services.catalog import ModelCatalog
-from backend.services.events import EventHub
-from backend.services.store import RunStore
 from backend.settings import Settings
 
 log = logging.getLogger("lora_studio")
@@ -24,15 +25,15 @@ MAX_BODY_BYTES = 8 * 1024 * 1024
 def _annotate_targets(entry: dict) -> None:
     from pathlib import Path
 
-    from backend.services.lora_policy import resolve_for_model_dir
+    from backend.models.lora_policy import resolve_for_model_dir
 
     entry["lora_targets"] = resolve_for_model_dir(Path(entry["path"])).as_dict()
 
 
 def build_services(settings: Settings) -> Services:
-    from backend.services.evaluation import EvaluationManager
-    from backend.services.inference import InferenceService
-    from backend.services.jobs import JobManager
+    from backend.inference.evaluation import EvaluationManager
+    from backend.inference.service import InferenceService
+    from backend.training.jobs import JobManager
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     settings.runs_dir.mkdir(parents=True, exist_ok=True)
@@ -81,8 +82,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="LoRA Studio", version=__version__, lifespan=lifespan)
     app.state.services = services
+    install_error_handlers(app)
 
-    from backend.api import enhanced, evaluation, inference, sessions, system, training, ws
+    from backend.api import (
+        enhanced,
+        evaluation,
+        inference,
+        sessions,
+        system,
+        training,
+        ws,
+    )
 
     for module in (system, training, enhanced, sessions, inference, evaluation, ws):
         app.include_router(module.router)

@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Request
 
-from backend.services.catalog import ModelCatalog
-from backend.services.events import EventHub
-from backend.services.store import RunStore
+from backend.models.catalog import ModelCatalog
+from backend.runs.events import EventHub
+from backend.runs.store import RunStore
 from backend.settings import Settings
 
 if TYPE_CHECKING:
-    from backend.services.evaluation import EvaluationManager
-    from backend.services.inference import InferenceService
-    from backend.services.jobs import JobManager
+    from backend.inference.evaluation import EvaluationManager
+    from backend.inference.service import InferenceService
+    from backend.training.jobs import JobManager
 
 
 @dataclass

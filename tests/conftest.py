@@ -16,9 +16,8 @@ import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from backend.settings import Settings  # noqa: E402
+from backend.settings import Settings
 
 
 def _demo_cache_dir() -> Path:

@@ -6,9 +6,9 @@ from fastapi import APIRouter, HTTPException
 
 from backend.deps import JobsDep, SettingsDep
 from backend.schemas.enhanced import EnhancedTrainingConfig, describe_methods
-from backend.services.enhanced import start_enhanced
-from backend.services.jobs import JobError
-from backend.services.rewards import builtin_rewards
+from backend.training.jobs import JobError
+from backend.training.launch import start_enhanced
+from backend.training.runner.rewards import builtin_rewards
 
 router = APIRouter(prefix="/training", tags=["enhanced"])
 

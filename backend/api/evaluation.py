@@ -7,9 +7,13 @@ import asyncio
 from fastapi import APIRouter, HTTPException
 
 from backend.deps import ServicesDep
-from backend.schemas.inference import EvaluationRequest, EvaluationStarted, EvaluationStatus
-from backend.services.inference import InferenceError
-from backend.services.judge import JudgeConfig
+from backend.inference.judge import JudgeConfig
+from backend.inference.service import InferenceError
+from backend.schemas.inference import (
+    EvaluationRequest,
+    EvaluationStarted,
+    EvaluationStatus,
+)
 
 router = APIRouter(prefix="/evaluation", tags=["evaluation"])
 

@@ -11,8 +11,14 @@ from fastapi import APIRouter, HTTPException
 from fastapi.responses import StreamingResponse
 
 from backend.deps import ServicesDep
+from backend.inference.service import (
+    InferenceError,
+    InferenceService,
+    Target,
+    resolve_adapter,
+    resolve_base,
+)
 from backend.schemas.inference import TestRequest, TestResponse
-from backend.services.inference import InferenceError, InferenceService, Target, resolve_adapter, resolve_base
 
 router = APIRouter(prefix="/model", tags=["inference"])
 

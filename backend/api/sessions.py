@@ -7,10 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Body, HTTPException, Response
 
 from backend.deps import ServicesDep
-from backend.services import sessions as svc
-from backend.services.enhanced import ENHANCED_SCRIPT
-from backend.services.jobs import JobError
-from backend.services.sft import SFT_SCRIPT, rewrite_for_resume
+from backend.runs import sessions as svc
+from backend.training.jobs import JobError
+from backend.training.launch import resume_run
 
 router = APIRouter(prefix="/sessions", tags=["sessions"])
 
@@ -51,10 +50,9 @@ def load_session(session_id: str, services: ServicesDep) -> dict:
 
 @router.post("/{session_id}/resume", status_code=201)
 def resume_session(session_id: str, services: ServicesDep) -> dict:
-    run, _ = _run_or_404(services, session_id)
-    script = {"sft": SFT_SCRIPT, "enhanced": ENHANCED_SCRIPT}[run["kind"]]
+    _run_or_404(services, session_id)
     try:
-        return services.jobs.resume(session_id, rewrite_for_resume, script)
+        return resume_run(services.jobs, session_id)
     except JobError as exc:
         raise HTTPException(exc.status, exc.detail) from exc
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from backend import __version__
 from backend.deps import CatalogDep, ServicesDep
-from backend.services import datasets as ds
+from backend.training import datasets as ds
 
 router = APIRouter(tags=["system"])
 
@@ -30,7 +30,7 @@ def list_models(catalog: CatalogDep, refresh: bool = False) -> list[dict]:
 @router.get("/models/targets")
 def model_targets(catalog: CatalogDep, path: str, rank: int = Query(32, ge=1, le=512),
                   num_layers: int = Query(-1, ge=-1)) -> dict:
-    from backend.services.lora_policy import resolve_for_model_dir
+    from backend.models.lora_policy import resolve_for_model_dir
 
     entry = catalog.get(path)
     if entry is None:

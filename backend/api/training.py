@@ -7,8 +7,8 @@ from fastapi import APIRouter, HTTPException, Query
 from backend.deps import JobsDep, SettingsDep
 from backend.schemas.distributed import DistributedCheck
 from backend.schemas.training import TrainingConfig, training_defaults
-from backend.services.jobs import JobError
-from backend.services.sft import start_sft
+from backend.training.jobs import JobError
+from backend.training.launch import start_sft
 
 router = APIRouter(prefix="/training", tags=["training"])
 
@@ -64,7 +64,7 @@ def distributed_check(body: DistributedCheck) -> dict:
     A sync endpoint (FastAPI runs it in a worker thread) that never outlives `timeout_s` by much.
     Unreachable hosts are a normal answer (`ok: false` with each rank's error), not an HTTP error.
     """
-    from backend.services.distributed import DistributedError, preflight
+    from backend.training.distributed.launcher import DistributedError, preflight
 
     try:
         return preflight(body, paths=body.paths, timeout=body.timeout_s)

@@ -6,7 +6,7 @@ import asyncio
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
-from backend.services.events import OVERFLOW
+from backend.runs.events import OVERFLOW
 
 router = APIRouter(tags=["events"])
 

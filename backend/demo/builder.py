@@ -122,14 +122,15 @@ def _pretrain(model_dir: Path, dialogues: list[list[dict[str, str]]], spec: Demo
     """Plain MLX loop: AdamW with warm-up and cosine decay, one compiled step per bucket width; each
     step's batch comes from one bucket, picked in proportion to its size."""
     import mlx.core as mx
-    from mlx.core import eval as materialize  # MLX's lazy-array evaluation, not Python's eval
     import mlx.nn as nn
     import mlx.optimizers as optim
     import numpy as np
+    from mlx.core import (
+        eval as materialize,  # MLX's lazy-array evaluation, not Python's eval
+    )
     from mlx.utils import tree_flatten
-    from tokenizers import Tokenizer
-
     from mlx_lm.models import llama
+    from tokenizers import Tokenizer
 
     tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
     # Generation stops at the end of the turn, or at the padding token should a tuned model emit it.

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from backend.services.inference import MAX_NEW_TOKENS, MAX_PROMPT_CHARS
+from backend.schemas.limits import MAX_NEW_TOKENS, MAX_PROMPT_CHARS
 
 SESSION_ID = r"^[A-Za-z0-9._-]{1,100}$"
 Checkpoint = Literal["final", "best"]

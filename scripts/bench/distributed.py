@@ -25,17 +25,14 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from backend.demo import build_demo
+from backend.models.lora_policy import resolve_for_model_dir
+from backend.schemas.training import TrainingConfig
+from backend.training.datasets import prepare_run_data
+from backend.training.distributed.launcher import launcher_command, write_hostfile
+from backend.training.yaml_builder import build_sft_yaml, write_run_yaml
 
-from backend.demo import build_demo  # noqa: E402
-from backend.schemas.training import TrainingConfig  # noqa: E402
-from backend.services.datasets import prepare_run_data  # noqa: E402
-from backend.services.distributed import launcher_command, write_hostfile  # noqa: E402
-from backend.services.lora_policy import resolve_for_model_dir  # noqa: E402
-from backend.services.yaml_builder import build_sft_yaml, write_run_yaml  # noqa: E402
-
-RUNNER = ROOT / "scripts" / "run_finetune.py"
+RUNNER = ["-m", "backend.training.runner.sft"]
 ENV = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "TOKENIZERS_PARALLELISM": "false", "PYTHONUNBUFFERED": "1"}
 
 
@@ -55,7 +52,7 @@ def make_run(work: Path, demo: Path, args, procs: int, tag: str) -> tuple[Traini
 
 
 def run_leg(config: TrainingConfig, run_dir: Path) -> dict:
-    runner = [str(RUNNER), "--config", str(run_dir / "config.yaml")]
+    runner = [*RUNNER, "--config", str(run_dir / "config.yaml")]
     if config.distributed.enabled:
         write_hostfile(config.distributed, run_dir / "hostfile.json")
         cmd = launcher_command(config.distributed, run_dir / "hostfile.json", runner)

@@ -20,11 +20,8 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
-from backend.services.evaluation import example_from_row  # noqa: E402
-from backend.services.inference import InferenceService, Target, encode_reference  # noqa: E402
+from backend.inference.evaluation import example_from_row
+from backend.inference.service import InferenceService, Target, encode_reference
 
 PROMPT = "What is the capital of Veloria?"
 

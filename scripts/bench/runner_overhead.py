@@ -1,4 +1,4 @@
-"""Runner overhead: the same YAML through scripts/run_finetune.py and through `python -m mlx_lm lora -c`.
+"""Runner overhead: the same YAML through backend.training.runner.sft and through `python -m mlx_lm lora -c`.
 
 Both train on identical batches (same data, seed and mlx-lm batch iterator), so the trained token
 count is the same; throughput is that count over each process's wall time, measured side by side
@@ -18,14 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
-from backend.demo import build_demo  # noqa: E402
-from backend.schemas.training import TrainingConfig  # noqa: E402
-from backend.services.datasets import prepare_run_data  # noqa: E402
-from backend.services.lora_policy import resolve_for_model_dir  # noqa: E402
-from backend.services.yaml_builder import build_sft_yaml, write_run_yaml  # noqa: E402
+from backend.demo import build_demo
+from backend.models.lora_policy import resolve_for_model_dir
+from backend.schemas.training import TrainingConfig
+from backend.training.datasets import prepare_run_data
+from backend.training.yaml_builder import build_sft_yaml, write_run_yaml
 
 
 def make_yaml(work: Path, demo: Path, iters: int, tag: str) -> tuple[Path, Path]:
@@ -68,7 +65,7 @@ def main() -> None:
             for who in order:
                 yaml_path, run_dir = make_yaml(work, demo, args.iters, f"{who}{r}")
                 if who == "ours":
-                    ours_t.append(timed([sys.executable, str(ROOT / "scripts" / "run_finetune.py"),
+                    ours_t.append(timed([sys.executable, "-m", "backend.training.runner.sft",
                                          "--config", str(yaml_path)], run_dir))
                     tokens = trained_tokens(run_dir)
                 else:
@@ -76,7 +73,7 @@ def main() -> None:
     ours, cli = statistics.median(ours_t), statistics.median(cli_t)
     print(f"same YAML, {args.iters} iterations, {tokens} trained tokens, median of {args.repeats} runs each")
     print(f"{'runner':<28}{'wall s':>10}{'tokens/s':>12}")
-    print(f"{'scripts/run_finetune.py':<28}{ours:>10.2f}{tokens / ours:>12.0f}")
+    print(f"{'backend.training.runner.sft':<28}{ours:>10.2f}{tokens / ours:>12.0f}")
     print(f"{'python -m mlx_lm lora -c':<28}{cli:>10.2f}{tokens / cli:>12.0f}")
     print(f"ratio ours/cli tokens/s: {cli / ours:.3f} (goal >= 0.97)")
 

@@ -76,12 +76,12 @@ def test_check_reports_an_unreachable_host_instead_of_failing(client):
 
 def test_check_never_outlives_its_timeout(tmp_path):
     from backend.schemas.distributed import DistributedCheck
-    from backend.services.distributed import preflight
+    from backend.training.distributed.launcher import preflight
 
     hang = tmp_path / "hang.py"
     hang.write_text("import time\ntime.sleep(60)\n")
     started = time.monotonic()
-    report = preflight(DistributedCheck(**LOOP2), timeout=2, script=hang)
+    report = preflight(DistributedCheck(**LOOP2), timeout=2, runner=(str(hang),))
     assert time.monotonic() - started < 10
     assert report["timed_out"] and not report["ok"]
     assert all(not r["reachable"] and "no answer within 2s" in r["error"] for r in report["ranks"])

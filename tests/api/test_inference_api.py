@@ -176,8 +176,8 @@ def test_batched_nll_equals_one_at_a_time_and_a_direct_computation(client, demo)
 
     import mlx.core as mx
 
-    from backend.services.evaluation import example_from_row
-    from backend.services.inference import Target, encode_reference
+    from backend.inference.evaluation import example_from_row
+    from backend.inference.service import Target, encode_reference
 
     svc, target = client.app.state.services.inference, Target(demo["model"])
     tokenizer = svc.acquire(target)[0].tokenizer

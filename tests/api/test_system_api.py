@@ -10,7 +10,7 @@ def test_health(client):
 
 
 def test_models_lists_the_demo_model(client, demo, demo_depth):
-    from backend.services.catalog import coverage_presets
+    from backend.models.catalog import coverage_presets
 
     [m] = client.get("/models").json()
     assert m["path"] == demo["model"] and m["error"] is None and m["name"] == "lora-studio-demo"

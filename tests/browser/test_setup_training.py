@@ -4,7 +4,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from backend.services.catalog import coverage_presets
+from backend.models.catalog import coverage_presets
 from tests.browser.conftest import screenshot
 from tests.conftest import wait_for
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from backend.services.rank_watch import pid_alive
+from backend.training.distributed.rank_watch import pid_alive
 from tests.conftest import wait_for, wait_for_state
 from tests.e2e.test_sft_run import load_and_generate, start_body
 from tests.e2e.wsclient import EventRecorder
@@ -48,7 +48,6 @@ def rank_record(run_dir: Path, rank: int) -> dict:
 
 def train_with_per_rank_weighting(config_yaml: Path) -> list[tuple[int, float]]:
     """One process, the run's own YAML (global batch), loss = mean of the two ranks' mean losses."""
-    import sys
     import types
 
     import mlx.core as mx
@@ -59,8 +58,7 @@ def train_with_per_rank_weighting(config_yaml: Path) -> list[tuple[int, float]]:
     from mlx_lm.tuner.utils import linear_to_lora_layers
     from mlx_lm.utils import load
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-    from runner_common import load_config
+    from backend.training.runner.common import load_config
 
     args = types.SimpleNamespace(**load_config(str(config_yaml)))
     np.random.seed(args.seed)  # the runner's order of seeding, loading and LoRA conversion

@@ -21,7 +21,13 @@ from mlx_lm import generate, load
 from mlx_lm.sample_utils import make_sampler
 
 from tests.conftest import (
-    DEMO_SFT_RECIPE, demo_paths, free_port, make_settings, new_data_root, wait_for, wait_for_state,
+    DEMO_SFT_RECIPE,
+    demo_paths,
+    free_port,
+    make_settings,
+    new_data_root,
+    wait_for,
+    wait_for_state,
 )
 from tests.e2e.test_sft_run import start_body
 

@@ -110,7 +110,7 @@ def runner_pid(run_id: str) -> int:
                 cmd = Path(f"/proc/{pid}/cmdline").read_bytes().decode()
             except OSError:
                 continue
-            if "run_finetune.py" in cmd and run_id in cmd:
+            if "backend.training.runner.sft" in cmd and run_id in cmd:
                 return int(pid)
     raise AssertionError(f"no runner process for {run_id}")
 

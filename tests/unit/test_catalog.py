@@ -5,7 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from backend.services.catalog import ModelCatalog, coverage_presets, describe_model, discover
+from backend.models.catalog import (
+    ModelCatalog,
+    coverage_presets,
+    describe_model,
+    discover,
+)
 
 LLAMA = {"model_type": "llama", "num_hidden_layers": 4, "hidden_size": 64, "vocab_size": 100,
          "intermediate_size": 128, "num_attention_heads": 4, "rms_norm_eps": 1e-5}

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from backend.services.datasets import DatasetError, prepare_run_data, read_dataset
+from backend.training.datasets import DatasetError, prepare_run_data, read_dataset
 
 
 def write(path, lines):

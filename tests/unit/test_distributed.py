@@ -13,10 +13,16 @@ from pydantic import ValidationError
 from backend.schemas.distributed import DistributedCheck, DistributedConfig
 from backend.schemas.enhanced import EnhancedTrainingConfig
 from backend.schemas.training import TrainingConfig, training_defaults
-from backend.services.distributed import (DistributedError, check_runnable, is_local_address,
-                                          launcher_command, rank_hosts, write_hostfile)
-from backend.services.rank_watch import RankWatcher, describe_exit
-from backend.services.yaml_builder import build_enhanced_yaml, build_sft_yaml
+from backend.training.distributed.launcher import (
+    DistributedError,
+    check_runnable,
+    is_local_address,
+    launcher_command,
+    rank_hosts,
+    write_hostfile,
+)
+from backend.training.distributed.rank_watch import RankWatcher, describe_exit
+from backend.training.yaml_builder import build_enhanced_yaml, build_sft_yaml
 
 LOOP2 = {"enabled": True, "hosts": ["127.0.0.1"], "processes_per_host": 2}
 

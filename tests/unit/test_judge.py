@@ -2,7 +2,7 @@
 
 import pytest
 
-from backend.services.judge import JudgeConfig, JudgeError, chat_url, parse_scores
+from backend.inference.judge import JudgeConfig, JudgeError, chat_url, parse_scores
 
 GOOD = ('{"base": {"faithfulness": 10, "fact_recall": 20, "consistency": 90, "hallucination": 80}, '
         '"adapter": {"faithfulness": 95, "fact_recall": 100, "consistency": 100, "hallucination": 0}}')

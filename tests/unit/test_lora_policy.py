@@ -12,8 +12,12 @@ from mlx_lm.models.switch_layers import SwitchLinear
 from mlx_lm.tuner.lora import LoRALinear, LoRASwitchLinear
 from mlx_lm.tuner.utils import linear_to_lora_layers
 
-from backend.services import lora_policy
-from backend.services.lora_policy import build_module_tree, resolve_for_model_dir, resolve_lora_targets
+from backend.models import lora_policy
+from backend.models.lora_policy import (
+    build_module_tree,
+    resolve_for_model_dir,
+    resolve_lora_targets,
+)
 
 RANK = 4
 

@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from backend.services import metrics
-from backend.services.evaluation import aggregate, example_from_row
+from backend.inference import metrics
+from backend.inference.evaluation import aggregate, example_from_row
 
 
 def test_normalize_ignores_case_punctuation_and_spacing():

@@ -1,8 +1,13 @@
 import pytest
 
-from backend.services.rewards import (
-    RewardFileError, answer_similarity, check_reward_names, declared_in_file, exact_answer,
-    length_window, numeric_match,
+from backend.training.runner.rewards import (
+    RewardFileError,
+    answer_similarity,
+    check_reward_names,
+    declared_in_file,
+    exact_answer,
+    length_window,
+    numeric_match,
 )
 
 

@@ -2,8 +2,8 @@ import sqlite3
 
 import pytest
 
-from backend.services import store as store_mod
-from backend.services.store import RunNotFound, RunStore
+from backend.runs import store as store_mod
+from backend.runs.store import RunNotFound, RunStore
 
 
 def run(id_="r1", **kw):

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import yaml
 
+from backend.models.lora_policy import resolve_for_model_dir
 from backend.schemas.training import TrainingConfig
-from backend.services.lora_policy import resolve_for_model_dir
-from backend.services.yaml_builder import build_sft_yaml, write_run_yaml
+from backend.training.yaml_builder import build_sft_yaml, write_run_yaml
 from tests.conftest import rows_in
 
 

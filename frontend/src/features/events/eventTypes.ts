@@ -1,6 +1,6 @@
 /**
  * The websocket events, declared once for the SPA (the backend declares the same set once in
- * backend/services/events.py). Envelope: {type, run_id, seq, ts, data}; `seq` is global and
+ * backend/runs/events.py). Envelope: {type, run_id, seq, ts, data}; `seq` is global and
  * increasing; only the synthetic `training_state` sent on connect has seq null.
  */
 import type { LoraTargets, RunKind, TrainingStatus } from '../../app/apiTypes';

@@ -1,4 +1,4 @@
-"""SFT runner: `python scripts/run_finetune.py --config runs/<id>/config.yaml`.
+"""SFT runner: `python -m backend.training.runner.sft --config runs/<id>/config.yaml`.
 
 Uses mlx-lm as a library (model loading, datasets, LoRA conversion, its `train` loop) and observes
 it through a `TrainingCallback` plus a wrapper around its batch iterator. The wrapper sees every step
@@ -11,13 +11,17 @@ from __future__ import annotations
 import sys
 import time
 import types
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from runner_common import (  # noqa: E402
-    NEVER, Checkpointer, EventWriter, RunSetup, StopFlag, StudioCallback, finish_run,
-    observed_batches, run_main,
+from backend.training.runner.common import (
+    NEVER,
+    Checkpointer,
+    EventWriter,
+    RunSetup,
+    StopFlag,
+    StudioCallback,
+    finish_run,
+    observed_batches,
+    run_main,
 )
 
 

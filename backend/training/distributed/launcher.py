@@ -25,11 +25,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from backend.runs.layout import clean_log_line
 from backend.schemas.distributed import DistributedConfig
-from backend.services.rank_watch import LAUNCHER_NODE_RE, describe_exit
-from backend.services.run_files import clean_log_line
+from backend.training.distributed.rank_watch import LAUNCHER_NODE_RE, describe_exit
 
-SCRIPTS_DIR = Path(__file__).resolve().parents[2] / "scripts"
+DIST_CHECK_MODULE = "backend.training.runner.dist_check"
 # A constant (never built from input): mlx's launcher entry point, run by the backend's interpreter.
 LAUNCHER = ["-c", "from mlx._distributed_utils.launch import main; main()"]
 # Forwarded to remote ranks (local ranks inherit the launcher's environment anyway).
@@ -105,7 +105,7 @@ def write_hostfile(cfg: DistributedConfig, path: Path) -> list[dict]:
 
 def launcher_command(cfg: DistributedConfig, hostfile: Path, command: list[str],
                      port: int | None = None) -> list[str]:
-    """argv of mlx.launch running `command` (script + args) on every rank of `hostfile`."""
+    """argv of mlx.launch running `python *command` (`-m module` + args) on every rank of `hostfile`."""
     python = cfg.python or sys.executable
     argv = [sys.executable, *LAUNCHER, "--hostfile", str(hostfile), "--backend", cfg.backend]
     if cfg.backend == "ring":
@@ -122,19 +122,18 @@ def rank_hosts(entries: list[dict]) -> list[str]:
 
 # -- pre-flight ------------------------------------------------------------------------------------
 def preflight(cfg: DistributedConfig, *, paths: list[str] | None = None, timeout: float = 30.0,
-              script: Path | None = None) -> dict[str, Any]:
+              runner: tuple[str, ...] = ("-m", DIST_CHECK_MODULE)) -> dict[str, Any]:
     """Launches a tiny all-reduce on the configured hosts; reports each rank reachable or not.
 
     Never hangs: past `timeout` the launcher's process group is killed and the ranks that did not
     answer are reported with what the launcher said about them.
     """
     check_runnable(cfg, need_local_rank0=False)
-    script = script or SCRIPTS_DIR / "dist_check.py"
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="lora-studio-check-") as tmp:
         hostfile = Path(tmp) / "hostfile.json"
         entries = write_hostfile(cfg, hostfile)
-        cmd = launcher_command(cfg, hostfile, [str(script), *(paths or [])])
+        cmd = launcher_command(cfg, hostfile, [*runner, *(paths or [])])
         out_path = Path(tmp) / "output.log"
         with out_path.open("wb") as out:
             # stdin stays an open pipe until the end: the launcher select()s on it and spins on EOF.

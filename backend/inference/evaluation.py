@@ -19,13 +19,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from backend.services import metrics
-from backend.services.events import EventHub
-from backend.services.inference import (InferenceError, InferenceService, Target, encode_reference,
-                                        resolve_adapter, resolve_base)
-from backend.services.judge import CRITERIA, JudgeClient, JudgeConfig, JudgeError
-from backend.services.run_files import RunFiles
-from backend.services.store import RunStore
+from backend.inference import metrics
+from backend.inference.judge import CRITERIA, JudgeClient, JudgeConfig, JudgeError
+from backend.inference.service import (
+    InferenceError,
+    InferenceService,
+    Target,
+    encode_reference,
+    resolve_adapter,
+    resolve_base,
+)
+from backend.runs.events import EventHub
+from backend.runs.layout import RunFiles
+from backend.runs.store import RunStore
 
 log = logging.getLogger("lora_studio.evaluation")
 SCORE_KEYS = ("exact_match", "token_f1", "rouge_l", "nll_score")

@@ -1,25 +1,33 @@
-"""Starting and resuming SFT runs: validate against the real model and data, then launch."""
+"""Starting and resuming runs (SFT and the GRPO family): validate against the real model and data, then launch."""
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from backend.models.catalog import ModelCatalog
+from backend.runs.events import EventHub
+from backend.runs.layout import RunFiles
 from backend.schemas.distributed import DistributedConfig
+from backend.schemas.enhanced import EnhancedTrainingConfig
 from backend.schemas.training import TrainingConfig
-from backend.services.catalog import ModelCatalog
-from backend.services.datasets import DatasetError, prepare_run_data
-from backend.services.events import EventHub
-from backend.services.jobs import JobError, JobManager
-from backend.services.run_files import RunFiles
-from backend.services.yaml_builder import build_sft_yaml, write_run_yaml
 from backend.settings import Settings
+from backend.training.datasets import DatasetError, prepare_run_data
+from backend.training.jobs import JobError, JobManager
+from backend.training.runner.rewards import RewardFileError, check_reward_names
+from backend.training.yaml_builder import (
+    build_enhanced_yaml,
+    build_sft_yaml,
+    write_run_yaml,
+)
 
-log = logging.getLogger("lora_studio.sft")
-SFT_SCRIPT = "run_finetune.py"
+log = logging.getLogger("lora_studio.launch")
+# The runner module each kind of run is started with (`python -m MODULE --config FILE`).
+RUNNER_MODULES = {"sft": "backend.training.runner.sft", "enhanced": "backend.training.runner.grpo"}
 
 
 def resolve_model(catalog: ModelCatalog, model_path: str) -> dict[str, Any]:
@@ -43,7 +51,7 @@ def check_coverage(entry: dict[str, Any], num_layers: int) -> None:
 
 def check_distributed(dist: DistributedConfig) -> None:
     """What the schema cannot check: rank 0 must be this machine, mpirun must exist."""
-    from backend.services.distributed import DistributedError, check_runnable
+    from backend.training.distributed.launcher import DistributedError, check_runnable
 
     if not dist.enabled:
         return
@@ -79,7 +87,7 @@ def check_batch(data: dict[str, Any], config) -> None:
 
 
 def _targets(entry: dict[str, Any], config: TrainingConfig, hub: EventHub, run_id: str | None):
-    from backend.services.lora_policy import resolve_for_model_dir
+    from backend.models.lora_policy import resolve_for_model_dir
 
     targets = resolve_for_model_dir(Path(entry["path"]), rank=config.lora_rank,
                                     num_layers=config.lora_num_layers)
@@ -112,7 +120,7 @@ def start_sft(jobs: JobManager, settings: Settings, config: TrainingConfig) -> d
                 "lora_targets": targets.as_dict(), "world_size": config.world_size,
                 "effective_batch_size": config.effective_batch_size}
 
-    return jobs.launch(kind="sft", config=config.model_dump(), prepare=prepare, script=SFT_SCRIPT,
+    return jobs.launch(kind="sft", config=config.model_dump(), prepare=prepare, runner=RUNNER_MODULES["sft"],
                        name=config.adapter_name, distributed=config.distributed)
 
 
@@ -123,3 +131,58 @@ def rewrite_for_resume(run: dict, files: RunFiles, checkpoint: str, step: int) -
     data["resume_step"] = step
     data["resume_best_val_loss"] = run["summary"].get("best_val_loss")
     return write_run_yaml(data, files.root, None)
+
+
+# -- GRPO family (Enhanced Setup): attention-only LoRA keys, data and reward checks first ------------
+ATTENTION_KEYS = ("self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.o_proj")
+
+
+def attention_only_keys(model_dir: Path) -> list[str]:
+    """The comparison baseline's keys, checked against the model's real module tree."""
+    from backend.models.lora_policy import build_module_tree
+
+    config = json.loads((model_dir / "config.json").read_text())
+    try:
+        model = build_module_tree(config)
+    except ValueError as exc:
+        raise JobError(422, f"cannot build the module tree of {model_dir.name}: {exc}") from exc
+    present = {name for block in model.layers for name, _ in block.named_modules()}
+    keys = [k for k in ATTENTION_KEYS if k in present]
+    if not keys:
+        raise JobError(422, f"{model_dir.name} has no self_attn.{{q,k,v,o}}_proj modules for the "
+                            "attention-only baseline")
+    return keys
+
+
+def start_enhanced(jobs: JobManager, settings: Settings, config: EnhancedTrainingConfig) -> dict[str, Any]:
+    entry = resolve_model(jobs.catalog, config.model_path)
+    check_coverage(entry, config.lora_num_layers)
+    check_distributed(config.distributed)
+    try:
+        check_reward_names(config.reward_functions, config.reward_functions_file)
+    except RewardFileError as exc:
+        raise JobError(422, [{"loc": ["body", "reward_functions"], "type": "value_error",
+                              "msg": str(exc)}]) from exc
+    config = config.model_copy(update={"model_path": entry["path"]})
+    keys = attention_only_keys(Path(entry["path"]))
+
+    def prepare(run_id: str, files: RunFiles) -> dict[str, Any]:
+        data = prepare_data(config, files, "grpo")
+        yaml_path = write_run_yaml(build_enhanced_yaml(config, run_id=run_id, run_dir=files.root, keys=keys),
+                                   files.root, None)
+        targets = {"keys": keys, "resolved_keys": keys, "warnings": [], "fallback": False,
+                   "architecture": entry.get("model_type"), "trainable_parameters": None,
+                   "attention_only": True}
+        return {"yaml_path": str(yaml_path), "warnings": [], "data": data, "lora_targets": targets,
+                "world_size": config.world_size, "effective_batch_size": config.effective_batch_size}
+
+    return jobs.launch(kind="enhanced", config=config.model_dump(), prepare=prepare,
+                       runner=RUNNER_MODULES["enhanced"], name=config.adapter_name, distributed=config.distributed)
+
+
+def resume_run(jobs: JobManager, run_id: str) -> dict[str, Any]:
+    """Continue a stopped or failed run from its last checkpoint with the runner of its kind."""
+    run = jobs.store.find_run(run_id)
+    if run is None:
+        raise JobError(404, f"No session {run_id}")
+    return jobs.resume(run_id, rewrite_for_resume, RUNNER_MODULES[run["kind"]])

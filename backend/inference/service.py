@@ -23,14 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from backend.services.catalog import describe_model
-from backend.services.run_files import RUN_ID_RE, RunFiles
-from backend.services.sessions import loaded_session_id
-from backend.services.store import RunStore
+from backend.errors import StudioError
+from backend.models.catalog import describe_model
+from backend.runs.layout import RUN_ID_RE, RunFiles
+from backend.runs.sessions import loaded_session_id
+from backend.runs.store import RunStore
+from backend.schemas.limits import MAX_NEW_TOKENS
 
 log = logging.getLogger("lora_studio.inference")
-MAX_PROMPT_CHARS = 16_000
-MAX_NEW_TOKENS = 4096
 CACHE_ENTRIES = 3
 CHECKPOINT_FILES = {"final": "adapters.safetensors", "best": "best_adapters.safetensors"}
 # mlx-lm's defaults for an adapter_config.json without lora_parameters (older apps wrote none).
@@ -39,12 +39,8 @@ NLL_BATCH_TOKENS = 4096  # padded tokens per forward pass: bounds the logits' me
 NLL_MAX_LEN = 4096
 
 
-class InferenceError(Exception):
-    """A refused request; `status` is the HTTP status to answer with, `detail` a message a person can act on."""
-
-    def __init__(self, status: int, detail: str):
-        super().__init__(detail)
-        self.status, self.detail = status, detail
+class InferenceError(StudioError):
+    """A refused inference or evaluation request."""
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from backend.runs.events import EventHub
+from backend.runs.layout import ACTIVE_STATES, RunFiles, new_run_id, readiness
+from backend.runs.store import RunStore
 from backend.schemas.training import TrainingConfig
-from backend.services.events import EventHub
-from backend.services.run_files import ACTIVE_STATES, RunFiles, new_run_id, readiness
-from backend.services.store import RunStore
 
 log = logging.getLogger("lora_studio.sessions")
 LOADED_KEY = "loaded_session"

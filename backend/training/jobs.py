@@ -27,18 +27,22 @@ from typing import Any, Callable
 
 from pydantic import ValidationError
 
+from backend.errors import StudioError
+from backend.models.catalog import ModelCatalog
+from backend.runs.events import EventHub
+from backend.runs.layout import ACTIVE_STATES, RunFiles, new_run_id
+from backend.runs.store import RunStore
 from backend.schemas.distributed import DistributedConfig
-from backend.services.catalog import ModelCatalog
-from backend.services.distributed import launcher_command, rank_hosts, write_hostfile
-from backend.services.events import EventHub
-from backend.services.rank_watch import RankWatcher
-from backend.services.run_files import ACTIVE_STATES, RunFiles, new_run_id
-from backend.services.run_monitor import RunMonitor
-from backend.services.store import RunStore
 from backend.settings import Settings
+from backend.training.distributed.launcher import (
+    launcher_command,
+    rank_hosts,
+    write_hostfile,
+)
+from backend.training.distributed.rank_watch import RankWatcher
+from backend.training.monitor import RunMonitor
 
 log = logging.getLogger("lora_studio.jobs")
-SCRIPTS_DIR = Path(__file__).resolve().parents[2] / "scripts"
 # After one rank failed: mlx.launch first gets LAUNCHER_TEARDOWN seconds to do its own teardown
 # (it notices the exit within a second, logs the rank's exit status, which makes our message precise,
 # and terminates the others); then SIGTERM to the group, then SIGKILL after RANK_FAILURE_GRACE.
@@ -46,12 +50,8 @@ LAUNCHER_TEARDOWN = 1.5
 RANK_FAILURE_GRACE = 5.0
 
 
-class JobError(Exception):
-    """A request the manager refuses; `status` is the HTTP status to answer with."""
-
-    def __init__(self, status: int, detail: Any):
-        super().__init__(str(detail))
-        self.status, self.detail = status, detail
+class JobError(StudioError):
+    """A request the job manager refuses."""
 
 
 class JobManager:
@@ -101,7 +101,7 @@ class JobManager:
 
     # -- lifecycle ----------------------------------------------------------------------------
     def launch(self, *, kind: str, config: dict[str, Any], prepare: Callable[[str, RunFiles], dict],
-               script: str, name: str, distributed: DistributedConfig | None = None) -> dict[str, Any]:
+               runner: str, name: str, distributed: DistributedConfig | None = None) -> dict[str, Any]:
         """Create a run, let `prepare` write its data and YAML, then start the runner.
 
         `prepare(run_id, files)` validates and writes everything; it raises JobError (or
@@ -123,11 +123,11 @@ class JobManager:
                 "total_steps": int(config.get("iterations", 0)),
                 "summary": {k: extras[k] for k in ("lora_targets", "data", "warnings", "yaml_path") if k in extras},
             })
-            self._start_process(run_id, files, script, extras, distributed)
+            self._start_process(run_id, files, runner, extras, distributed)
             return {"run_id": run_id, "config": config, **extras}
 
     def resume(self, run_id: str, rewrite_yaml: Callable[[dict, RunFiles, str, int], Path],
-               script: str) -> dict[str, Any]:
+               runner: str) -> dict[str, Any]:
         with self._lock:
             self._refuse_if_active()
             run = self.store.find_run(run_id)
@@ -143,7 +143,7 @@ class JobManager:
             distributed = self._resume_distributed(run, files)
             yaml_path = rewrite_yaml(run, files, str(ckpt), step)
             self.store.update_run(run_id, state="starting", error=None, steps_completed=step)
-            self._start_process(run_id, files, script, {"yaml_path": str(yaml_path), "resumed_from": step},
+            self._start_process(run_id, files, runner, {"yaml_path": str(yaml_path), "resumed_from": step},
                                 distributed)
             return {"run_id": run_id, "config": run["config"], "yaml_path": str(yaml_path),
                     "resumed_from_step": step, "warnings": []}
@@ -211,10 +211,10 @@ class JobManager:
         if self._monitor is not None:
             raise JobError(409, f"Run {self._monitor.run_id} is active; stop it before starting another")
 
-    def _start_process(self, run_id: str, files: RunFiles, script: str, extras: dict,
+    def _start_process(self, run_id: str, files: RunFiles, runner_module: str, extras: dict,
                        distributed: DistributedConfig | None = None) -> None:
         files.stop_file.unlink(missing_ok=True)  # a stale request must not stop the new leg
-        runner = [str(SCRIPTS_DIR / script), "--config", str(files.config_yaml)]
+        runner = ["-m", runner_module, "--config", str(files.config_yaml)]
         watcher = None
         if distributed is not None and distributed.enabled:
             shutil.rmtree(files.ranks_dir, ignore_errors=True)  # records of an earlier leg

@@ -1,7 +1,7 @@
 """What the SFT and GRPO-family runners share: config loading, JSON-line events, stop signals.
 
 Runners are started by the job manager with the backend's interpreter, one process group per run,
-or once per rank under mlx.launch (see runner_dist.py). They write one JSON object per line to
+or once per rank under mlx.launch (see dist.py). They write one JSON object per line to
 `events_path` (rank 0 only); their console output goes to `train.log`. SIGTERM/SIGINT or a `STOP`
 file in the run directory ask for a graceful stop: the current step finishes, the adapter is saved,
 `stopped` is emitted and the process exits 0. With several ranks the stop is agreed by all of them at
@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 
 NEVER = 10**12  # the trainers' own periodic saves are replaced by ours (absolute-step names)
 
@@ -118,7 +117,7 @@ def run_main(run, description: str) -> int:
     """Shared entry point: parse --config, run, turn any exception into an `error` event.
 
     `run(config, events, stop)` returns the step it ended at. Under mlx.launch every rank runs this;
-    each one records how it ended (runner_dist.RankContext) so the studio can name a failing rank.
+    each one records how it ended (dist.RankContext) so the studio can name a failing rank.
     """
     import argparse
 
@@ -141,7 +140,7 @@ def run_main(run, description: str) -> int:
     rank, world = group.rank(), group.size()
     ctx = None
     if world > 1:
-        from runner_dist import RankContext
+        from backend.training.runner.dist import RankContext
 
         ctx = RankContext(args.config, group)
         ctx.open()
@@ -301,7 +300,7 @@ class RunSetup:
             events.log(f"resuming from {cfg['resume_adapter_file']} at step {self.offset}")
             model.load_weights(cfg["resume_adapter_file"], strict=False)
         if self.world.size() > 1:
-            from runner_dist import broadcast_trainable
+            from backend.training.runner.dist import broadcast_trainable
 
             broadcast_trainable(model, self.world)  # identical starting weights on every rank
         self.adapter_dir.mkdir(parents=True, exist_ok=True)

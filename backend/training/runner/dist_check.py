@@ -1,4 +1,4 @@
-"""Pre-flight check of a distributed setup: `mlx.launch ... -- python scripts/dist_check.py [PATH...]`.
+"""Pre-flight check of a distributed setup: `mlx.launch ... -- python -m backend.training.runner.dist_check [PATH...]`.
 
 Each rank joins the group, all-reduces a one, and prints ONE JSON line (the studio parses it from the
 launcher's merged output): its rank, the world size, the sum (= world size when every rank took

@@ -1,11 +1,11 @@
-"""GRPO-family runner (GRPO, GSPO, Dr. GRPO): `python scripts/run_enhanced.py --config config.yaml`.
+"""GRPO-family runner (GRPO, GSPO, Dr. GRPO): `python -m backend.training.runner.grpo --config config.yaml`.
 
 Runs mlx-lm-lora's GRPO trainer as a library on an attention-only LoRA (the Enhanced Setup baseline),
 with a frozen copy of the base model as the KL reference. It shares the SFT runner's events, stop
 handling and absolute-step checkpoints; progress events add reward, reward std, KL and the mean of
 each reward function. Only adapters are written: the model is never fused into the run directory.
 Under mlx.launch, mlx-lm-lora saves its final adapter on every rank: the other ranks' adapter_path
-points at their private scratch folder (runner_dist), so only rank 0 writes the run's adapters.
+points at their private scratch folder (runner.dist), so only rank 0 writes the run's adapters.
 """
 
 from __future__ import annotations
@@ -17,11 +17,17 @@ import time
 import types
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from runner_common import (  # noqa: E402
-    NEVER, Checkpointer, EventWriter, RunSetup, StopFlag, StudioCallback, finish_run,
-    observed_batches, run_main, save_adapter,
+from backend.training.runner.common import (
+    NEVER,
+    Checkpointer,
+    EventWriter,
+    RunSetup,
+    StopFlag,
+    StudioCallback,
+    finish_run,
+    observed_batches,
+    run_main,
+    save_adapter,
 )
 
 
@@ -43,7 +49,7 @@ class GRPOCallback(StudioCallback):
 def load_reward_functions(cfg: dict):
     from mlx_lm_lora.trainer import grpo_reward_functions as registry
 
-    from backend.services.rewards import STUDIO_REWARDS
+    from backend.training.runner.rewards import STUDIO_REWARDS
 
     for name, fn in STUDIO_REWARDS.items():
         registry.REWARD_REGISTRY.setdefault(name, fn)
@@ -66,7 +72,11 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     import mlx.optimizers as optim
     from mlx_lm.utils import load
     from mlx_lm_lora.trainer.datasets import GRPODataset
-    from mlx_lm_lora.trainer.grpo_trainer import GRPOTrainingArgs, iterate_grpo_batches, train_grpo
+    from mlx_lm_lora.trainer.grpo_trainer import (
+        GRPOTrainingArgs,
+        iterate_grpo_batches,
+        train_grpo,
+    )
 
     setup = RunSetup(cfg)
     args = types.SimpleNamespace(**cfg)

@@ -11,7 +11,7 @@ import asyncio
 import threading
 from typing import Any
 
-from backend.services.store import RunStore
+from backend.runs.store import RunStore
 
 # Declared once for the Python side; the SPA declares the same union once on its side.
 EVENT_TYPES = frozenset({

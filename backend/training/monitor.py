@@ -22,10 +22,10 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from backend.services.events import EventHub
-from backend.services.rank_watch import RankWatcher
-from backend.services.run_files import RunFiles, clean_log_line
-from backend.services.store import RunStore
+from backend.runs.events import EventHub
+from backend.runs.layout import RunFiles, clean_log_line
+from backend.runs.store import RunStore
+from backend.training.distributed.rank_watch import RankWatcher
 
 log = logging.getLogger("lora_studio.monitor")
 POLL_SECONDS = 0.2

@@ -1,0 +1,1 @@
+"""In-process inference (models kept loaded), base-vs-adapter evaluation, metrics and the LLM judge."""

@@ -1,0 +1,1 @@
+"""Model discovery and the LoRA target-key policy (which modules of an architecture get adapters)."""

@@ -1,0 +1,1 @@
+"""A run's records: its directory layout, the SQLite store, the event log and hub, sessions."""

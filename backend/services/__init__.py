@@ -1,1 +1,0 @@
-"""Services hold the logic; routers in backend.api stay thin."""

@@ -1,0 +1,1 @@
+"""Multi-machine runs through mlx.launch: hostfiles, the launcher command, rank supervision."""
