@@ -43,7 +43,7 @@ def build_services(settings: Settings) -> Services:
                            names={settings.demo_model_dir: "lora-studio-demo"})
     jobs = JobManager(settings, store, hub, catalog)
     inference = InferenceService()
-    evaluations = EvaluationManager(store, hub, inference, settings.runs_dir)
+    evaluations = EvaluationManager(store, hub, inference, settings.runs_dir, settings.eval_batch_size)
     return Services(settings=settings, store=store, hub=hub, catalog=catalog, jobs=jobs,
                     inference=inference, evaluations=evaluations)
 

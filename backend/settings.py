@@ -41,6 +41,8 @@ class Settings:
     )
     # Seconds a stopping run gets to save its adapter before it is killed.
     stop_timeout: float = 30.0
+    # Prompts generated together in an evaluation's greedy passes (mlx_lm.batch_generate).
+    eval_batch_size: int = 16
 
     @property
     def db_path(self) -> Path:
@@ -94,6 +96,8 @@ class Settings:
             updates["allowed_hosts"] = tuple(h.strip() for h in v.split(",") if h.strip())
         if v := get("ALLOWED_ORIGINS"):
             updates["allowed_origins"] = tuple(o.strip() for o in v.split(",") if o.strip())
+        if v := get("EVAL_BATCH"):
+            updates["eval_batch_size"] = max(1, int(v))
         if (v := get("PARITY_YAML")) is not None:
             updates["parity_yaml_path"] = None if v in ("", "0", "off") else Path(v)
         return replace(base, **updates)

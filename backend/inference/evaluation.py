@@ -140,8 +140,10 @@ class _Job:
 
 
 class EvaluationManager:
-    def __init__(self, store: RunStore, hub: EventHub, inference: InferenceService, runs_dir: Path):
+    def __init__(self, store: RunStore, hub: EventHub, inference: InferenceService, runs_dir: Path,
+                 batch_size: int = 16):
         self.store, self.hub, self.inference, self.runs_dir = store, hub, inference, runs_dir
+        self.batch_size = batch_size  # prompts per batch_generate call in the greedy passes
         self._lock = threading.Lock()
         self._job: _Job | None = None
         self._thread: threading.Thread | None = None
@@ -256,12 +258,8 @@ class EvaluationManager:
             self._advance(job, "nll")
         timing["nll_seconds"] = round(time.perf_counter() - t0, 3)
         t0 = time.perf_counter()
-        answers: dict[str, list[str]] = {"base": [], "adapter": []}
-        for side, target in (("base", job.base), ("adapter", job.adapter)):
-            for ex in examples:
-                out = svc.generate(target, ex.messages, max_tokens=job.max_tokens, temperature=0.0)
-                answers[side].append(out["response"].strip())
-                self._advance(job, f"generating_{side}")
+        answers = {side: self._greedy_answers(job, target, side)
+                   for side, target in (("base", job.base), ("adapter", job.adapter))}
         timing["generation_seconds"] = round(time.perf_counter() - t0, 3)
         samples = score_samples(examples, answers, nll)
         result: dict[str, Any] = {"samples": samples, "num_samples": len(samples), "split_used": job.split,
@@ -273,6 +271,12 @@ class EvaluationManager:
             timing["judge_seconds"] = round(time.perf_counter() - t0, 3)
         result.update(summarize(samples))
         return result
+
+    def _greedy_answers(self, job: _Job, target: Target, side: str) -> list[str]:
+        texts = self.inference.generate_greedy_batch(
+            target, [ex.messages for ex in job.examples], max_tokens=job.max_tokens,
+            batch_size=self.batch_size, on_batch=lambda n: self._advance(job, f"generating_{side}", n))
+        return [t.strip() for t in texts]
 
     def _judge(self, job: _Job, samples: list[dict]) -> dict[str, Any]:
         client = JudgeClient(job.judge, job.judge_key)

@@ -239,3 +239,45 @@ def test_a_judge_that_refuses_connections_neither_hangs_nor_fails_the_job(traine
     assert all("unreachable" in e for e in errors[:3]) and all(e.startswith("skipped") for e in errors[3:])
     assert "judge_error" in res and res["judge"]["scored"] == 0
     assert res["timing"]["judge_seconds"] < 10 and time.monotonic() - started < 60
+
+
+def test_batched_greedy_answers_equal_one_at_a_time(trained):
+    """The evaluation's batch_generate path gives exactly the answers of one-prompt-at-a-time greedy
+    generation, for the base and the adapter, including prompts of different lengths in one batch."""
+    from backend.inference.evaluation import heldout_examples
+    from backend.inference.service import resolve_adapter, resolve_base
+    from backend.runs.layout import RunFiles
+
+    services = trained.services
+    svc, store, runs_dir = services.inference, services.store, services.settings.runs_dir
+    examples, _ = heldout_examples(store.get_run(trained.run_id), RunFiles.for_run(runs_dir, trained.run_id), 12)
+    conversations = [ex.messages for ex in examples]
+    conversations.append([{"role": "user", "content": "Name a river. " * 6}])  # a much longer prompt
+    for target in (resolve_base(store, model_path=None, session_id=trained.run_id),
+                   resolve_adapter(store, runs_dir, session_id=trained.run_id)):
+        one_by_one = [svc.generate(target, msgs, max_tokens=24, temperature=0.0)["response"]
+                      for msgs in conversations]
+        batches = []
+        batched = svc.generate_greedy_batch(target, conversations, max_tokens=24, batch_size=5,
+                                            on_batch=batches.append)
+        assert batched == one_by_one
+        assert batches == [5, 5, 3]
+
+
+def test_batched_and_one_at_a_time_evaluations_score_the_same(trained):
+    evaluations = trained.services.evaluations
+    body = {"session_id": trained.run_id, "num_questions": 6, "max_tokens": 24}
+    results = []
+    for batch_size in (16, 1):
+        evaluations.batch_size = batch_size
+        try:
+            ev = evaluate(trained.client, body)
+        finally:
+            evaluations.batch_size = 16
+        assert ev["state"] == "completed", ev
+        results.append(ev["result"])
+    batched, single = results
+    assert [s["adapter_answer"] for s in batched["samples"]] == [s["adapter_answer"] for s in single["samples"]]
+    assert [s["base_answer"] for s in batched["samples"]] == [s["base_answer"] for s in single["samples"]]
+    assert batched["base"]["scores"] == single["base"]["scores"]
+    assert batched["adapter"]["scores"] == single["adapter"]["scores"]
