@@ -65,7 +65,14 @@ def _demo(args: argparse.Namespace) -> int:
     from backend.demo import build_demo
 
     settings = _settings(args)
-    build_demo(settings.demo_dir, force=args.force)
+    build_demo(settings.demo_dir, force=args.force and not args.shape)
+    if args.shape:
+        from backend.demo.shapes import build_shape, parameter_count
+
+        out = Path(args.out).expanduser() if args.out else settings.data_dir / "shapes" / args.shape
+        build_shape(args.shape, out, settings.demo_model_dir, force=args.force)
+        print(f"{args.shape}: {out} ({parameter_count(out) / 1e6:.1f}M parameters)")
+        return 0
     print(f"demo model: {settings.demo_model_dir}")
     print(f"demo datasets: {settings.demo_datasets_dir}")
     return 0
@@ -86,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="build the demo model and datasets under the data root")
     demo.add_argument("--data-dir", help="data root (default ~/.lora-studio or $LORA_STUDIO_HOME)")
     demo.add_argument("--force", action="store_true", help="rebuild even if present")
+    demo.add_argument("--shape", choices=["llama-6m", "llama-24m", "qwen2-moe-tiny"],
+                      help="also build a realistic-shape model (random weights, the demo tokenizer)")
+    demo.add_argument("--out", help="where the --shape model goes (default <data root>/shapes/<shape>)")
     demo.set_defaults(func=_demo)
     return parser
 
