@@ -153,7 +153,9 @@ def run_main(run, description: str) -> int:
                              "start it the way the studio does (mlx.launch with the run's hostfile)")
         events = EventWriter(config.get("events_path"), enabled=rank == 0, rank=rank,
                              echo=ctx.echoes if ctx else None)
-        stop.configure(group, Path(args.config).resolve().parent / "STOP" if rank == 0 else None)
+        # Only rank 0 of a multi-process run polls the STOP file (mlx.launch does not forward signals to
+        # ranks); a single process is stopped by SIGTERM alone, so its steps stat nothing.
+        stop.configure(group, Path(args.config).resolve().parent / "STOP" if rank == 0 and world > 1 else None)
         step = run(config, events, stop)
         if ctx:
             ctx.finish("stopped" if stop.is_set() and stop.reason == "signal" else "completed", step=step)
