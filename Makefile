@@ -5,7 +5,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-INSTALLED := $(VENV)/.installed
+# Linux MLX backend: cpu, cuda12 or cuda13 (MLX_BACKEND=… overrides; see backend/mlx_backend.py).
+ifeq ($(origin MLX_BACKEND), undefined)
+MLX_BACKEND := $(shell $(PYTHON) -m backend.mlx_backend)
+endif
+INSTALLED := $(VENV)/.installed-$(MLX_BACKEND)
 SPA := frontend/dist/index.html
 FRONTEND_SRC := $(shell find frontend/src frontend/electron frontend/index.html frontend/package.json frontend/vite.config.ts -type f 2>/dev/null)
 
@@ -16,7 +20,10 @@ install: $(INSTALLED)
 $(INSTALLED): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	@# the backends are exclusive (each installs its own libmlx): drop the others before switching
+	@$(PY) -m pip uninstall --quiet -y $$(MLX_BACKEND=$(MLX_BACKEND) $(PYTHON) -m backend.mlx_backend --conflicting) 2>/dev/null || true
+	$(PY) -m pip install --quiet -e '.[dev,$(MLX_BACKEND)]'
+	@rm -f $(VENV)/.installed*
 	@touch $@
 
 frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json

@@ -49,6 +49,12 @@ def _serve(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    try:
+        import mlx.core  # noqa: F401
+    except ImportError as exc:  # Linux: the plain mlx package has no backend of its own
+        print(f"error: MLX cannot load ({exc}). On Linux install a backend: "
+              "pip install 'lora-studio[cpu]' (or [cuda12] / [cuda13] for an NVIDIA GPU)", file=sys.stderr)
+        return 2
     if not args.no_demo:
         from backend.demo import build_demo
         build_demo(settings.demo_dir)

@@ -17,9 +17,9 @@ router = APIRouter(tags=["system"])
 
 @router.get("/health")
 def health() -> dict:
-    import mlx.core as mx
+    from backend.mlx_backend import device_report
 
-    return {"status": "ok", "version": __version__, "mlx_device": str(mx.default_device())}
+    return {"status": "ok", "version": __version__, **device_report()}
 
 
 @router.get("/models")
