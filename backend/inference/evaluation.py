@@ -258,7 +258,8 @@ class EvaluationManager:
             self._advance(job, "nll")
         timing["nll_seconds"] = round(time.perf_counter() - t0, 3)
         t0 = time.perf_counter()
-        answers = {side: self._greedy_answers(job, target, side)
+        prompts = [prompt for prompt, _ in pairs]
+        answers = {side: self._greedy_answers(job, target, side, prompts)
                    for side, target in (("base", job.base), ("adapter", job.adapter))}
         timing["generation_seconds"] = round(time.perf_counter() - t0, 3)
         samples = score_samples(examples, answers, nll)
@@ -272,9 +273,9 @@ class EvaluationManager:
         result.update(summarize(samples))
         return result
 
-    def _greedy_answers(self, job: _Job, target: Target, side: str) -> list[str]:
+    def _greedy_answers(self, job: _Job, target: Target, side: str, prompts: list[list[int]]) -> list[str]:
         texts = self.inference.generate_greedy_batch(
-            target, [ex.messages for ex in job.examples], max_tokens=job.max_tokens,
+            target, prompts, max_tokens=job.max_tokens,
             batch_size=self.batch_size, on_batch=lambda n: self._advance(job, f"generating_{side}", n))
         return [t.strip() for t in texts]
 

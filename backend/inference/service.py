@@ -256,13 +256,13 @@ class InferenceService:
             "model_info": model_info(target, cached, loaded),
         }
 
-    def generate_greedy_batch(self, target: Target, conversations: list[list[dict[str, str]]], *,
-                              max_tokens: int, batch_size: int,
-                              on_batch: Callable[[int], None] | None = None) -> list[str]:
+    def generate_greedy_batch(self, target: Target, prompts: list[list[int]], *, max_tokens: int,
+                              batch_size: int, on_batch: Callable[[int], None] | None = None) -> list[str]:
         """Greedy answers of many prompts through `mlx_lm.batch_generate`, `batch_size` at a time.
 
         The same answers as `generate(..., temperature=0)` one prompt at a time (a test holds it to
         that), several times faster: decoding is bound by reading the weights, which a batch shares.
+        `prompts` are token ids (`encode_messages`; an evaluation has them from its NLL pass already).
         `on_batch(n)` is called after each batch of n prompts (progress).
         """
         from mlx_lm import batch_generate
@@ -270,7 +270,6 @@ class InferenceService:
         if not 1 <= max_tokens <= MAX_NEW_TOKENS:
             raise InferenceError(422, f"max_tokens must be 1..{MAX_NEW_TOKENS}")
         loaded, _ = self.acquire(target)
-        prompts = [encode_messages(loaded.tokenizer, messages) for messages in conversations]
         answers: list[str] = []
         for start in range(0, len(prompts), max(1, batch_size)):
             chunk = prompts[start: start + max(1, batch_size)]

@@ -16,7 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from runner_overhead import make_yaml, run_timed  # sibling module: same YAML as the overhead bench
+from runner_overhead import (  # sibling module: same YAML as the overhead bench
+    make_yaml,
+    run_timed,
+)
 
 from backend.demo import build_demo
 

@@ -245,7 +245,7 @@ def test_batched_greedy_answers_equal_one_at_a_time(trained):
     """The evaluation's batch_generate path gives exactly the answers of one-prompt-at-a-time greedy
     generation, for the base and the adapter, including prompts of different lengths in one batch."""
     from backend.inference.evaluation import heldout_examples
-    from backend.inference.service import resolve_adapter, resolve_base
+    from backend.inference.service import encode_messages, resolve_adapter, resolve_base
     from backend.runs.layout import RunFiles
 
     services = trained.services
@@ -258,8 +258,9 @@ def test_batched_greedy_answers_equal_one_at_a_time(trained):
         one_by_one = [svc.generate(target, msgs, max_tokens=24, temperature=0.0)["response"]
                       for msgs in conversations]
         batches = []
-        batched = svc.generate_greedy_batch(target, conversations, max_tokens=24, batch_size=5,
-                                            on_batch=batches.append)
+        tokenizer = svc.acquire(target)[0].tokenizer
+        ids = [encode_messages(tokenizer, msgs) for msgs in conversations]
+        batched = svc.generate_greedy_batch(target, ids, max_tokens=24, batch_size=5, on_batch=batches.append)
         assert batched == one_by_one
         assert batches == [5, 5, 3]
 
