@@ -13,7 +13,7 @@ INSTALLED := $(VENV)/.installed-$(MLX_BACKEND)
 SPA := frontend/dist/index.html
 FRONTEND_SRC := $(shell find frontend/src frontend/electron frontend/index.html frontend/package.json frontend/vite.config.ts -type f 2>/dev/null)
 
-.PHONY: install frontend demo run test test-python test-frontend system-deps clean
+.PHONY: install frontend demo run test test-python test-frontend system-deps clean bench
 
 install: $(INSTALLED)
 
@@ -58,6 +58,10 @@ test-frontend: frontend/node_modules/.installed
 
 test-python: install
 	$(PY) -m pytest -q
+
+# Every benchmark, one table (ratios measured side by side in one run; about five minutes on 2 cores).
+bench: install frontend demo
+	$(PY) scripts/bench/table.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist .pytest_cache
