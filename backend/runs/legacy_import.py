@@ -22,7 +22,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from backend.errors import FieldErrors, field_error
+from backend.errors import FieldErrors, StudioError, field_error
+from backend.inference.service import MLX_LM_LORA_DEFAULTS
+from backend.models.weights import lora_rank
 from backend.runs.layout import CHECKPOINT_RE, RunFiles, new_run_id
 from backend.runs.store import RunStore
 from backend.schemas.enhanced import METHOD_SETTINGS, EnhancedTrainingConfig
@@ -92,7 +94,8 @@ def read_folder(folder: LegacyFolder) -> tuple[list[LegacySession], str | None, 
                 raise ValueError(f"over {MAX_SESSION_FILE // (1024 * 1024)} MiB")
             sessions.append(LegacySession.model_validate_json(f.read_bytes()))
         except ValidationError as exc:
-            errors += [field_error(["body", "path", f.name, *e["loc"]], e["msg"]) for e in exc.errors()]
+            errors += [field_error(["body", "path", f.name, *e["loc"]], f"not a session file: {e['msg']}")
+                       for e in exc.errors()]
         except (OSError, ValueError) as exc:
             errors.append(field_error(["body", "path", f.name], f"not a session file: {exc}"))
     if errors:
@@ -152,8 +155,17 @@ def _adapter_lora(folder: Path, where: list[Any]) -> dict[str, Any]:
         raise FieldErrors.one(where, f"{folder / 'adapter_config.json'} is not readable JSON: {exc}") from exc
     if not isinstance(raw, dict):
         raise FieldErrors.one(where, f"{folder / 'adapter_config.json'} is not a JSON object")
-    params = raw.get("lora_parameters") if isinstance(raw.get("lora_parameters"), dict) else {}
     out: dict[str, Any] = {}
+    params = raw.get("lora_parameters")
+    if not isinstance(params, dict):
+        # Older mlx-lm wrote no lora_parameters: its defaults apply (scale 20, the rank of the weights).
+        params = dict(MLX_LM_LORA_DEFAULTS)
+        try:
+            params["rank"] = lora_rank(folder / "adapters.safetensors") or params["rank"]
+        except (OSError, ValueError):
+            pass
+        out["note"] = (f"adapter_config.json has no lora_parameters: mlx-lm's defaults apply "
+                       f"(rank {params['rank']} from the weights, scale {params['scale']})")
     rank, scale = params.get("rank"), params.get("scale")
     if isinstance(rank, int) and rank > 0:
         out["lora_rank"] = rank
@@ -161,8 +173,9 @@ def _adapter_lora(folder: Path, where: list[Any]) -> dict[str, Any]:
             out["lora_alpha"] = float(scale) * rank
     if isinstance(params.get("dropout"), (int, float)):
         out["lora_dropout"] = float(params["dropout"])
-    if isinstance(raw.get("num_layers"), int):
-        out["lora_num_layers"] = raw["num_layers"]
+    num_layers = raw.get("num_layers", raw.get("lora_layers"))  # lora_layers: older mlx-lm
+    if isinstance(num_layers, int):
+        out["lora_num_layers"] = num_layers
     if raw.get("fine_tune_type") in ("lora", "dora"):
         out["fine_tune_type"] = raw["fine_tune_type"]
     if isinstance(params.get("keys"), list) and all(isinstance(k, str) for k in params["keys"]):
@@ -261,6 +274,8 @@ def plan_session(item: LegacySession, where: list[Any]) -> Plan:
     folder, notes = _adapter_dir(item.adapter_path, [*where, "adapter_path"])
     warnings += notes
     lora = _adapter_lora(folder, [*where, "adapter_path"]) if folder else {}
+    if "note" in lora:
+        warnings.append(lora["note"])
     fallback_name = _slug(folder.name if folder else item.name, "legacy")
     try:
         kind, config, extras = _config(raw_config, lora, fallback_name, warnings)
@@ -379,10 +394,12 @@ def import_sessions(store: RunStore, runs_dir: Path, items: list[LegacySession],
                 run_ids.append(run_ids[plan.duplicate_of])
             else:
                 run_ids.append(plan.existing or _write(runs_dir, store, plan, created))
-    except BaseException:
+    except BaseException as exc:
         for run_id in created:  # all or nothing
             shutil.rmtree(runs_dir / run_id, ignore_errors=True)
             store.delete_run(run_id)
+        if isinstance(exc, OSError):
+            raise StudioError(422, f"nothing imported: copying the adapter files failed ({exc})") from exc
         raise
     sessions = [ImportedSession(run_id=run_id, session_id=p.legacy_id, kind=p.kind,
                                 status="imported" if p.existing is None and p.duplicate_of is None else "existing",
@@ -402,4 +419,6 @@ def import_body(store: RunStore, runs_dir: Path, body: LegacyFolder | LegacySess
     if isinstance(body, LegacyFolder):
         items, latest, names = read_folder(body)
         return import_sessions(store, runs_dir, items, latest, [["body", "path", n] for n in names])
-    return import_sessions(store, runs_dir, body if isinstance(body, list) else [body])
+    if isinstance(body, list):  # error locations as pydantic writes them for this body
+        return import_sessions(store, runs_dir, body, locs=[["body", "sessions", i] for i in range(len(body))])
+    return import_sessions(store, runs_dir, [body], locs=[["body", "session"]])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 
 class LegacyMetrics(BaseModel):
@@ -53,6 +53,12 @@ class LegacySession(BaseModel):
                                                  "or the adapter folder.")
     best_model: LegacyBestModel | None = None
 
+    @model_validator(mode="after")
+    def _has_a_config(self) -> "LegacySession":
+        if self.config is None and self.training_config is None:
+            raise ValueError("not a session of the older app: it has no config")
+        return self
+
     @property
     def legacy_id(self) -> str | None:
         return self.session_id or self.id
@@ -69,7 +75,7 @@ class LegacyFolder(BaseModel):
 def _import_shape(body: Any) -> str:
     if isinstance(body, list):
         return "sessions"
-    if isinstance(body, dict) and set(body) == {"path"}:
+    if isinstance(body, dict) and "path" in body and not body.keys() & {"config", "training_config", "session_id"}:
         return "folder"
     return "session"
 
