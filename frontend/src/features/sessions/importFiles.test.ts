@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readSessionFiles } from './importFiles';
 
-const file = (name: string, text: string) => new File([text], name, { type: 'application/json' });
+// jsdom's File has no text(); the browser's does, and that is all readSessionFiles uses.
+const file = (name: string, text: string) => ({ name, text: async () => text }) as unknown as File;
 
 describe('readSessionFiles', () => {
   it('reads several session files into one list, skips latest.json and reports unreadable ones', async () => {
