@@ -14,6 +14,7 @@ import logging
 import re
 import secrets
 import shutil
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -46,6 +47,7 @@ METHOD_ALIASES = {"grpo": "grpo", "gspo": "gspo", "dr_grpo": "dr_grpo", "drgrpo"
 NESTED_RENAMES = {"train_data": "train_data_path", "val_data": "val_data_path", "num_steps": "iterations"}
 SESSION_FILE_RE = re.compile(r"^session_.+\.json$")
 MAX_SESSION_FILE = 4 * 1024 * 1024
+_import_lock = threading.Lock()
 
 
 @dataclass
@@ -315,14 +317,18 @@ def _best_copy(path: str | None, folder: Path | None, copies: list[tuple[Path, s
     """best_model.path → best_adapters.safetensors, unless the adapter folder already has one."""
     if any(name == "best_adapters.safetensors" for _, name in copies) or not path:
         return []
-    best = Path(path).expanduser() if "\x00" not in path else None
-    if best is None or not best.name.endswith(".safetensors") or not best.is_file():
+    try:
+        best = Path(path).expanduser() if "\x00" not in path else None
+        usable = best is not None and best.name.endswith(".safetensors") and best.is_file()
+    except OSError:
+        usable = False
+    if not usable:
         warnings.append(f"best_model.path {path} is not an adapter weights file: the best checkpoint is not available")
         return []
     if folder is None:
         warnings.append("best_model.path given without an adapter folder: the best checkpoint is not available")
         return []
-    return [(best, "best_adapters.safetensors")]
+    return [(best, "best_adapters.safetensors")]  # type: ignore[list-item]
 
 
 # -- the whole import ------------------------------------------------------------------------------
@@ -385,6 +391,12 @@ def import_sessions(store: RunStore, runs_dir: Path, items: list[LegacySession],
                     latest_id: str | None = None, locs: list[list[Any]] | None = None) -> ImportResult:
     if not items:
         raise FieldErrors.one(["body"], "no sessions to import")
+    with _import_lock:  # two imports of the same session_id at once still make one session
+        return _import_locked(store, runs_dir, items, latest_id, locs)
+
+
+def _import_locked(store: RunStore, runs_dir: Path, items: list[LegacySession], latest_id: str | None,
+                   locs: list[list[Any]] | None) -> ImportResult:
     plans = plan_all(store, items, locs)
     created: list[str] = []
     run_ids: list[str] = []

@@ -12,11 +12,14 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 
+MAX_STEPS = 2**31 - 1
+
+
 class LegacyMetrics(BaseModel):
     model_config = ConfigDict(extra="allow")
 
-    current_step: int | None = None
-    total_steps: int | None = None
+    current_step: int | None = Field(None, ge=0, le=MAX_STEPS)
+    total_steps: int | None = Field(None, ge=0, le=MAX_STEPS)
     train_loss: float | None = None
     val_loss: float | None = None
     learning_rate: float | None = None
@@ -28,7 +31,7 @@ class LegacyBestModel(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     val_loss: float | None = None
-    step: int | None = None
+    step: int | None = Field(None, ge=0, le=MAX_STEPS)
     path: str | None = Field(None, description="Weights file of the best checkpoint.")
 
 

@@ -86,3 +86,25 @@ def test_resume_without_checkpoint_is_409(client):
     [run_id] = client.post("/sessions/import", json={**LEGACY, "training_state": "stopped"}).json()["imported"]
     r = client.post(f"/sessions/{run_id}/resume")
     assert r.status_code == 409 and "checkpoint" in r.json()["detail"]
+
+
+def test_odd_values_are_4xx_or_warnings_never_500(client):
+    long = "/" + "x" * 300 + "/adapters.safetensors"
+    refused = [
+        {**LEGACY, "metrics": {"current_step": 2**70}},
+        {**LEGACY, "adapter_path": "/tmp/a\x00b"},
+        {**LEGACY, "adapter_path": long},
+        {**LEGACY, "best_model": {"step": -1}},
+        {"path": "/tmp", "extra": True},
+    ]
+    for body in refused:
+        r = client.post("/sessions/import", json=body)
+        assert r.status_code == 422, (body, r.text)
+    assert client.get("/sessions").json() == []
+    tolerated = {**LEGACY, "best_model": {"val_loss": 1.0, "step": 3, "path": long}, "training_state": "weird",
+                 "config": {**LEGACY["config"], "adapter_name": "my old adapter!", "lora_num_layers": 0}}
+    r = client.post("/sessions/import", json=tolerated)
+    assert r.status_code == 200, r.text
+    d = client.get(f"/sessions/{r.json()['imported'][0]}").json()
+    assert d["adapter_name"] == "my-old-adapter" and d["config"]["lora_num_layers"] == -1
+    assert any("weird" in w for w in d["warnings"]) and any("best_model.path" in w for w in d["warnings"])

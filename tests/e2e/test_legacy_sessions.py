@@ -268,3 +268,23 @@ def test_bad_folders_are_refused_and_change_nothing(legacy, tmp_path):
         assert words in json.dumps(r.json()["detail"]), (path, r.json())
     assert c.post("/sessions/import", json={"path": str(empty), "extra": 1}).status_code == 422
     assert runs_on_disk(legacy.settings) == before
+
+
+def test_an_adapter_config_of_older_mlx_lm_means_its_defaults(legacy, tmp_path):
+    """Older mlx-lm wrote `lora_layers` and no `lora_parameters`: scale 20 and the rank of the weights apply."""
+    c = legacy.client
+    path = older_app_output(tmp_path, legacy.adapter, "old-mlx-lm")
+    config = json.loads((path.parent / "adapter_config.json").read_text())
+    del config["lora_parameters"], config["num_layers"]
+    (path.parent / "adapter_config.json").write_text(json.dumps({**config, "lora_layers": 2}))
+    item = {**legacy.sessions["older"], "session_id": str(uuid.uuid4()), "adapter_path": str(path),
+            "training_state": "running"}
+    r = c.post("/sessions/import", json=item)
+    assert r.status_code == 200, r.text
+    [run_id] = r.json()["imported"]
+    d = c.get(f"/sessions/{run_id}").json()
+    assert (d["lora"]["rank"], d["lora"]["alpha"], d["lora"]["num_layers"]) == (8, 160.0, 2)
+    assert any("no lora_parameters" in w for w in d["warnings"])
+    assert d["state"] == "error" and "interrupted" in d["error"]  # saved by the older app mid-run
+    answer = c.post("/model/test", json={"prompt": PROMPT, "temperature": 0.0, "max_tokens": 24, "session_id": run_id})
+    assert answer.json()["response"] == greedy(legacy.demo["model"], legacy.adapter)
