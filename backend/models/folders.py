@@ -57,7 +57,7 @@ def listing(settings: Settings) -> list[dict[str, Any]]:
 
 
 def _checked(path: str) -> Path:
-    bad = lambda msg: FieldErrors.one(["body", "path"], msg)  # noqa: E731
+    bad = lambda msg: FieldErrors.one(["body", "path"], msg)
     if "\x00" in path:
         raise bad("the path contains a NUL byte")
     try:

@@ -29,7 +29,12 @@ from backend.models.weights import lora_rank
 from backend.runs.layout import CHECKPOINT_RE, RunFiles, new_run_id
 from backend.runs.store import RunStore
 from backend.schemas.enhanced import METHOD_SETTINGS, EnhancedTrainingConfig
-from backend.schemas.legacy import ImportedSession, ImportResult, LegacyFolder, LegacySession
+from backend.schemas.legacy import (
+    ImportedSession,
+    ImportResult,
+    LegacyFolder,
+    LegacySession,
+)
 from backend.schemas.training import TrainingConfig
 
 log = logging.getLogger("lora_studio.legacy_import")

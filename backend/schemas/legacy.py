@@ -7,10 +7,9 @@ GRPO, nested_learning) and are mapped tolerantly by `backend.runs.legacy_import`
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
-
 
 MAX_STEPS = 2**31 - 1
 
@@ -57,7 +56,7 @@ class LegacySession(BaseModel):
     best_model: LegacyBestModel | None = None
 
     @model_validator(mode="after")
-    def _has_a_config(self) -> "LegacySession":
+    def _has_a_config(self) -> LegacySession:
         if self.config is None and self.training_config is None:
             raise ValueError("not a session of the older app: it has no config")
         return self
@@ -84,11 +83,9 @@ def _import_shape(body: Any) -> str:
 
 
 SessionsImport = Annotated[
-    Union[
-        Annotated[list[LegacySession], Tag("sessions")],
-        Annotated[LegacyFolder, Tag("folder")],
-        Annotated[LegacySession, Tag("session")],
-    ],
+    Annotated[list[LegacySession], Tag("sessions")]
+    | Annotated[LegacyFolder, Tag("folder")]
+    | Annotated[LegacySession, Tag("session")],
     Discriminator(_import_shape),
 ]
 

@@ -23,7 +23,7 @@ def shelf(tmp_path_factory, demo_cache):
     root = tmp_path_factory.mktemp("quantized")
     for name, flags in RECIPES.items():
         proc = subprocess.run([sys.executable, "-m", "mlx_lm", "convert", "--hf-path", str(demo_cache / "model"),
-                               "--mlx-path", str(root / name), *flags], capture_output=True, text=True, timeout=300)
+                               "--mlx-path", str(root / name), *flags], check=False, capture_output=True, text=True, timeout=300)
         assert proc.returncode == 0, proc.stderr[-2000:]
     return root
 
