@@ -60,6 +60,8 @@ def _checked(path: str) -> Path:
     bad = lambda msg: FieldErrors.one(["body", "path"], msg)
     if "\x00" in path:
         raise bad("the path contains a NUL byte")
+    if not Path(path).expanduser().is_absolute():
+        raise bad(f"{path} is relative: give an absolute path (or one starting with ~)")
     try:
         folder = Path(path).expanduser().resolve()
         if not folder.exists():

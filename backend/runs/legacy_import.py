@@ -141,6 +141,8 @@ def _adapter_dir(adapter_path: str | None, where: list[Any]) -> tuple[Path | Non
     if "\x00" in adapter_path:
         raise FieldErrors.one(where, "adapter_path contains a NUL byte")
     path = Path(adapter_path).expanduser()
+    if not path.is_absolute():  # the older app wrote absolute paths; a relative one has no base here
+        return None, [f"adapter_path {adapter_path} is relative: imported without adapter files"]
     try:
         folder = path if path.is_dir() else path.parent if path.is_file() else None
         if folder is None:

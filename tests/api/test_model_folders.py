@@ -58,6 +58,7 @@ def test_bad_folders_are_refused_and_change_nothing(client, settings, tmp_path):
         ({"path": "a\x00b"}, 422, "NUL"),
         ({"path": "/" + "x" * 300 + "/y"}, 422, "longer than"),
         ({"path": ""}, 422, ""),
+        ({"path": "demo"}, 422, "is relative"),
         ({"path": 5}, 422, ""),
         ({"path": str(empty), "recursive": True}, 422, "recursive"),
         ({}, 422, ""),

@@ -102,9 +102,11 @@ def test_odd_values_are_4xx_or_warnings_never_500(client):
         assert r.status_code == 422, (body, r.text)
     assert client.get("/sessions").json() == []
     tolerated = {**LEGACY, "best_model": {"val_loss": 1.0, "step": 3, "path": long}, "training_state": "weird",
+                 "adapter_path": "adapters/adapters.safetensors",
                  "config": {**LEGACY["config"], "adapter_name": "my old adapter!", "lora_num_layers": 0}}
     r = client.post("/sessions/import", json=tolerated)
     assert r.status_code == 200, r.text
     d = client.get(f"/sessions/{r.json()['imported'][0]}").json()
     assert d["adapter_name"] == "my-old-adapter" and d["config"]["lora_num_layers"] == -1
     assert any("weird" in w for w in d["warnings"]) and any("best_model.path" in w for w in d["warnings"])
+    assert any("is relative" in w for w in d["warnings"]) and d["adapter_files"] == []
