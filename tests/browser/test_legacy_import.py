@@ -1,11 +1,14 @@
 """The Sessions tab imports several older-app session files at once; the Setup tab adds a model folder.
 
 Real server, real SPA build, real Chromium; the sessions point at an adapter trained here with plain
-`mlx_lm lora` (the e2e module's fixture), so the imported rows are ready to use.
+`mlx_lm lora` (the e2e module's fixture), so the imported rows are ready to use; the folder holds a
+copy of the demo model and a mixed-precision conversion of it (`mlx_lm convert --quant-predicate`).
 """
 
 import json
 import shutil
+import subprocess
+import sys
 
 import httpx
 from playwright.sync_api import expect
@@ -46,7 +49,12 @@ def test_several_session_files_at_once_then_again(studio, page, plain_adapter, t
 
 def test_a_model_folder_added_from_setup_is_listed_at_once(studio, page, tmp_path):
     shelf = tmp_path / "shelf"
-    shutil.copytree(demo_paths(studio.data_root)["model"], shelf / "shelf-llama")
+    model = demo_paths(studio.data_root)["model"]
+    shutil.copytree(model, shelf / "shelf-llama")
+    proc = subprocess.run([sys.executable, "-m", "mlx_lm", "convert", "--hf-path", model, "--mlx-path",
+                           str(shelf / "shelf-mixed"), "-q", "--quant-predicate", "mixed_3_6"],
+                          check=False, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
     page.goto(studio.url + "/#/setup")
     page.get_by_test_id("model-folders").locator("summary").click()
     page.get_by_test_id("model-folder-input").fill(str(tmp_path / "missing"))
@@ -57,6 +65,10 @@ def test_a_model_folder_added_from_setup_is_listed_at_once(studio, page, tmp_pat
     page.get_by_test_id("model-folder-add").click()
     expect(page.get_by_test_id("model-folder").filter(has_text=str(shelf))).to_be_visible()
     expect(page.get_by_test_id("model-select").locator("option", has_text="shelf-llama")).to_have_count(1)
+    mixed = page.get_by_test_id("model-select").locator("option", has_text="shelf-mixed")
+    expect(mixed).to_contain_text("3/6-bit mixed")
+    page.get_by_test_id("model-select").select_option(str((shelf / "shelf-mixed").resolve()))
+    expect(page.get_by_test_id("model-card")).to_contain_text("3/6-bit mixed quantized")
     page.get_by_test_id("model-folder").filter(has_text=str(shelf)).get_by_test_id("model-folder-remove").click()
     expect(page.get_by_test_id("model-select").locator("option", has_text="shelf-llama")).to_have_count(0)
     assert page.errors == []  # type: ignore[attr-defined]
