@@ -13,6 +13,7 @@ from backend import __version__
 from backend.deps import Services
 from backend.errors import install_error_handlers
 from backend.models.catalog import ModelCatalog
+from backend.models.folders import added_folders
 from backend.runs.events import EventHub
 from backend.runs.store import RunStore
 from backend.security import SecurityMiddleware
@@ -39,7 +40,8 @@ def build_services(settings: Settings) -> Services:
     settings.runs_dir.mkdir(parents=True, exist_ok=True)
     store = RunStore(settings.db_path)
     hub = EventHub(store)
-    catalog = ModelCatalog(settings.all_model_dirs, annotate=_annotate_targets,
+    catalog = ModelCatalog(lambda: settings.all_model_dirs() + added_folders(settings.data_dir),
+                           annotate=_annotate_targets,
                            names={settings.demo_model_dir: "lora-studio-demo"})
     jobs = JobManager(settings, store, hub, catalog)
     inference = InferenceService()
@@ -88,13 +90,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         enhanced,
         evaluation,
         inference,
+        model_folders,
         sessions,
         system,
         training,
         ws,
     )
 
-    for module in (system, training, enhanced, sessions, inference, evaluation, ws):
+    for module in (model_folders, system, training, enhanced, sessions, inference, evaluation, ws):
         app.include_router(module.router)
 
     index = settings.frontend_dist / "index.html"

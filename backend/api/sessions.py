@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Response
 
 from backend.deps import ServicesDep
+from backend.runs import legacy_import
 from backend.runs import sessions as svc
+from backend.schemas.legacy import ImportResult, SessionsImport
 from backend.training.jobs import JobError
 from backend.training.launch import resume_run
 
@@ -67,18 +69,7 @@ def delete_session(session_id: str, services: ServicesDep) -> Response:
     return Response(status_code=204)
 
 
-@router.post("/import")
-def import_sessions(services: ServicesDep, body: Any = Body(...)) -> dict:
-    try:
-        items = svc.parse_import_body(body)
-    except ValueError as exc:
-        raise HTTPException(422, f"Not a legacy session file: {exc}") from exc
-    imported, warnings = [], []
-    for i, raw in enumerate(items):
-        try:
-            run_id, w = svc.import_legacy(services.store, services.settings.runs_dir, raw)
-        except ValueError as exc:
-            raise HTTPException(422, f"session {i}: {exc}") from exc
-        imported.append(run_id)
-        warnings += [f"{run_id}: {m}" for m in w]
-    return {"imported": imported, "warnings": warnings}
+@router.post("/import", response_model=ImportResult)
+def import_sessions(body: Annotated[SessionsImport, Body()], services: ServicesDep) -> ImportResult:
+    """The older app's session files (one object, a list) or its whole sessions folder `{"path": DIR}`."""
+    return legacy_import.import_body(services.store, services.settings.runs_dir, body)

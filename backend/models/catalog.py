@@ -13,6 +13,8 @@ import threading
 from pathlib import Path
 from typing import Any, Callable
 
+from backend.models.quantization import describe_quantization
+
 COMMON_DEPTHS = frozenset({2, 4, 6, 8, 12, 16, 18, 22, 24, 26, 28, 32, 36, 40, 42, 46, 48, 60, 62, 64, 80, 94})
 TOKENIZER_FILES = ("tokenizer.json", "tokenizer.model", "tokenizer_config.json", "tiktoken.model")
 
@@ -29,13 +31,6 @@ def _text_config(config: dict[str, Any]) -> dict[str, Any]:
     """Multimodal configs nest the language model's fields under text_config."""
     inner = config.get("text_config")
     return {**inner, **{k: v for k, v in config.items() if k not in inner}} if isinstance(inner, dict) else config
-
-
-def _quantization(config: dict[str, Any]) -> dict[str, Any] | None:
-    q = config.get("quantization") or config.get("quantization_config")
-    if not isinstance(q, dict):
-        return None
-    return {k: q[k] for k in ("bits", "group_size", "mode", "quant_method") if k in q} or {"bits": None}
 
 
 def _dir_size(path: Path) -> int:
@@ -84,7 +79,7 @@ def describe_model(path: Path, name: str | None = None) -> dict[str, Any]:
         num_hidden_layers=depth,
         hidden_size=config.get("hidden_size") or config.get("d_model"),
         vocab_size=config.get("vocab_size"),
-        quantized=_quantization(raw),
+        quantized=describe_quantization(raw, path),
     )
     problems = []
     if not entry["model_type"]:

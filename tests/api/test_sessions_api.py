@@ -1,11 +1,12 @@
 LEGACY = {
-    "session_id": "session_20240101_120000",
-    "status": "completed",
-    "created_at": "2024-01-01T12:00:00",
+    "session_id": "5b0c8a4e-2f0e-4a53-9a57-1d3f6f1c2b11",
+    "training_state": "completed",
+    "timestamp": "2024-01-01T12:00:00",
     "config": {"model_path": "/models/old", "train_data_path": "/data/train.jsonl", "adapter_name": "old-one",
                "learning_rate": 1e-5, "batch_size": 2, "iterations": 300, "save_every": 100,
                "some_removed_option": True},
-    "metrics": {"final_train_loss": 1.25, "best_val_loss": 1.1},
+    "metrics": {"current_step": 300, "total_steps": 300, "train_loss": 1.25, "val_loss": 1.2},
+    "best_model": {"val_loss": 1.1, "step": 200, "path": "/gone/best_adapters.safetensors"},
     "ui_theme": "dark",
 }
 
@@ -22,7 +23,8 @@ def test_legacy_session_imports_with_lora_defaults(client):
     assert summary["legacy"] is True and summary["state"] == "completed"
     assert summary["lora"]["rank"] == 32 and summary["lora"]["alpha"] == 32 and summary["lora"]["num_layers"] == -1
     assert summary["readiness"] == "missing_files"  # no adapter files came with it
-    assert summary["final_train_loss"] == 1.25 and summary["best_val_loss"] == 1.1
+    assert summary["final_train_loss"] == 1.25 and summary["final_val_loss"] == 1.2
+    assert summary["best_val_loss"] == 1.1 and summary["best_step"] == 200 and summary["steps_completed"] == 300
     detail = client.get(f"/sessions/{run_id}").json()
     assert detail["config"]["learning_rate"] == 1e-5 and detail["config"]["save_every"] == 100
     assert detail["config"]["lora_dropout"] == 0.0 and detail["config"]["fine_tune_type"] == "lora"
@@ -34,16 +36,21 @@ def test_legacy_with_adapter_files_is_ready_as_legacy(client, tmp_path):
     adapter = tmp_path / "old-adapter"
     adapter.mkdir()
     (adapter / "adapters.safetensors").write_bytes(b"x")
+    (adapter / "0000100_adapters.safetensors").write_bytes(b"x")
     (adapter / "adapter_config.json").write_text("{}")
-    legacy = {**LEGACY, "adapter_path": str(adapter)}
+    (adapter / "notes.txt").write_text("not an adapter file")
+    (adapter / "other.json").write_text("{}")
+    legacy = {**LEGACY, "adapter_path": str(adapter / "adapters.safetensors")}  # a FILE, as the older app wrote it
     [run_id] = client.post("/sessions/import", json=[legacy]).json()["imported"]
     s = client.get(f"/sessions/{run_id}").json()
     assert s["readiness"] == "legacy"
-    assert {f["name"] for f in s["adapter_files"]} == {"adapters.safetensors", "adapter_config.json"}
+    assert {f["name"] for f in s["adapter_files"]} == {"adapters.safetensors", "adapter_config.json",
+                                                         "0000100_adapters.safetensors"}
 
 
 def test_bad_legacy_values_fall_back_to_defaults(client):
-    legacy = {"config": {"model_path": "/m", "train_data_path": "/t", "lora_rank": 0, "batch_size": "many"}}
+    legacy = {"session_id": "bad-values", "config": {"model_path": "/m", "train_data_path": "/t", "lora_rank": 0,
+                                                     "batch_size": "many"}}
     body = client.post("/sessions/import", json=legacy).json()
     [run_id] = body["imported"]
     cfg = client.get(f"/sessions/{run_id}").json()["config"]
@@ -52,8 +59,9 @@ def test_bad_legacy_values_fall_back_to_defaults(client):
 
 
 def test_import_rejects_non_objects(client):
-    assert client.post("/sessions/import", json=[1]).status_code == 422
-    assert client.post("/sessions/import", json={"config": "nope"}).status_code == 422
+    for bad in ([1], {"config": "nope"}, {"name": 5}, {"session_id": ["x"]}, [], {"metrics": {"current_step": "ten"}}):
+        assert client.post("/sessions/import", json=bad).status_code == 422, bad
+    assert client.get("/sessions").json() == []
 
 
 def test_delete_removes_record_and_files(client, settings):
@@ -75,6 +83,30 @@ def test_delete_refuses_an_active_run(client, settings):
 
 
 def test_resume_without_checkpoint_is_409(client):
-    [run_id] = client.post("/sessions/import", json={**LEGACY, "status": "stopped"}).json()["imported"]
+    [run_id] = client.post("/sessions/import", json={**LEGACY, "training_state": "stopped"}).json()["imported"]
     r = client.post(f"/sessions/{run_id}/resume")
     assert r.status_code == 409 and "checkpoint" in r.json()["detail"]
+
+
+def test_odd_values_are_4xx_or_warnings_never_500(client):
+    long = "/" + "x" * 300 + "/adapters.safetensors"
+    refused = [
+        {**LEGACY, "metrics": {"current_step": 2**70}},
+        {**LEGACY, "adapter_path": "/tmp/a\x00b"},
+        {**LEGACY, "adapter_path": long},
+        {**LEGACY, "best_model": {"step": -1}},
+        {"path": "/tmp", "extra": True},
+    ]
+    for body in refused:
+        r = client.post("/sessions/import", json=body)
+        assert r.status_code == 422, (body, r.text)
+    assert client.get("/sessions").json() == []
+    tolerated = {**LEGACY, "best_model": {"val_loss": 1.0, "step": 3, "path": long}, "training_state": "weird",
+                 "adapter_path": "adapters/adapters.safetensors",
+                 "config": {**LEGACY["config"], "adapter_name": "my old adapter!", "lora_num_layers": 0}}
+    r = client.post("/sessions/import", json=tolerated)
+    assert r.status_code == 200, r.text
+    d = client.get(f"/sessions/{r.json()['imported'][0]}").json()
+    assert d["adapter_name"] == "my-old-adapter" and d["config"]["lora_num_layers"] == -1
+    assert any("weird" in w for w in d["warnings"]) and any("best_model.path" in w for w in d["warnings"])
+    assert any("is relative" in w for w in d["warnings"]) and d["adapter_files"] == []

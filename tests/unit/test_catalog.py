@@ -60,7 +60,8 @@ def test_quantized_and_nested_text_config(tmp_path):
     cfg = {"model_type": "gemma3", "quantization": {"bits": 4, "group_size": 64},
            "text_config": {"num_hidden_layers": 26, "hidden_size": 1152, "vocab_size": 262144}}
     m = describe_model(make_model(tmp_path / "q", cfg))
-    assert m["quantized"] == {"bits": 4, "group_size": 64}
+    q = m["quantized"]
+    assert (q["bits"], q["group_size"], q["description"], q["mixed"]) == (4, 64, "4-bit", False)
     assert m["num_hidden_layers"] == 26 and m["depth_is_standard"] is True
 
 

@@ -30,6 +30,9 @@ export const INLINE_ERROR_ENDPOINTS: ReadonlySet<string> = new Set(['startEvalua
 export const ENDPOINT_TITLES: Record<string, string> = {
   getModels: 'Could not load models',
   getModelTargets: 'Could not resolve LoRA target modules',
+  getModelFolders: 'Could not load the model folders',
+  addModelFolder: 'Could not add the model folder',
+  removeModelFolder: 'Could not remove the model folder',
   getDatasets: 'Could not load datasets',
   validateDataset: 'Could not validate the dataset',
   getTrainingDefaults: 'Could not load training defaults',

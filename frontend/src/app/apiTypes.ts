@@ -20,6 +20,25 @@ export interface LoraTargets {
   architecture: string | null;
 }
 
+/** How a model is quantized; `description` as it is ("4-bit", "3/6-bit mixed", "mxfp4"). */
+export interface Quantization {
+  bits: number | null;
+  group_size: number | null;
+  mode: string | null;
+  quant_method: string | null;
+  mixed: boolean;
+  layers_by_bits: Record<string, number>;
+  description: string;
+}
+
+/** A folder the model catalog scans; `added` ones come from the Setup tab and can be removed there. */
+export interface ModelFolder {
+  path: string;
+  source: 'added' | 'configured' | 'demo' | 'hf_cache';
+  removable: boolean;
+  exists: boolean;
+}
+
 export interface ModelInfo {
   name: string;
   path: string;
@@ -27,7 +46,7 @@ export interface ModelInfo {
   num_hidden_layers: number | null;
   hidden_size: number | null;
   vocab_size: number | null;
-  quantized: null | { bits: number; group_size: number };
+  quantized: null | Quantization;
   size_bytes: number | null;
   coverage_presets: number[];
   depth_is_standard: boolean | null;
@@ -208,9 +227,21 @@ export interface SessionDetail extends SessionSummary {
   error: string | null;
 }
 
+export interface ImportedSession {
+  run_id: string;
+  session_id: string | null;
+  status: 'imported' | 'existing';
+  kind: string;
+  warnings: string[];
+  note: string | null;
+}
+
+/** POST /sessions/import: run ids in the order given (an earlier import's id for a session seen before). */
 export interface ImportResponse {
   imported: string[];
+  sessions: ImportedSession[];
   warnings: string[];
+  latest: string | null;
 }
 
 /** FastAPI error body. */

@@ -51,6 +51,7 @@ export function installMockServer(): MockServer {
     if (method === 'GET' && path === '/training/status') return { status: 200, body: idleStatus };
     if (method === 'GET' && path === '/training/methods') return { status: 200, body: { methods: [grpoMethod, gspoMethod], reward_functions: [{ name: 'exact', description: 'Exact answer match' }, { name: 'format', description: 'Answer format' }] } };
     if (method === 'GET' && path === '/models') return { status: 200, body: [demoModel, brokenModel] };
+    if (method === 'GET' && path === '/models/folders') return { status: 200, body: { folders: [{ path: '/models', source: 'demo', removable: false, exists: true }] } };
     if (method === 'GET' && path === '/models/targets') return { status: 200, body: demoModel.lora_targets };
     if (method === 'GET' && path === '/datasets') return { status: 200, body: datasets };
     if (method === 'POST' && path === '/datasets/validate') return { status: 200, body: { ok: true, format: 'messages', rows: 200, errors: [], preview: [{ messages: [{ role: 'user', content: 'hi' }] }] } };

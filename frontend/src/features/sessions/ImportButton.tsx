@@ -5,7 +5,7 @@ import { notify } from '../notifications/notificationsSlice';
 import { useImportSessionsMutation } from './api';
 import { readSessionFiles } from './importFiles';
 
-/** "Import legacy sessions": file input → read JSON → POST /sessions/import. */
+/** "Import legacy sessions": several `session_*.json` files at once → one POST /sessions/import (all or nothing). */
 export function ImportButton() {
   const dispatch = useAppDispatch();
   const input = useRef<HTMLInputElement>(null);
@@ -18,8 +18,11 @@ export function ImportButton() {
     if (input.current) input.current.value = '';
     if (!sessions.length) return;
     try {
-      const res = await importSessions(sessions.length === 1 ? sessions[0] : sessions).unwrap();
-      dispatch(notify({ level: 'success', title: `Imported ${res.imported.length} session${res.imported.length === 1 ? '' : 's'}`, message: res.warnings.join('\n') }));
+      const res = await importSessions(sessions).unwrap();
+      const fresh = res.sessions.filter((s) => s.status === 'imported').length;
+      const existing = res.sessions.length - fresh;
+      const title = `Imported ${fresh} session${fresh === 1 ? '' : 's'}${existing ? `, ${existing} already imported` : ''}`;
+      dispatch(notify({ level: 'success', title, message: res.warnings.join('\n') }));
     } catch {
       /* notified by the listener */
     }

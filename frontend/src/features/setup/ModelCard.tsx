@@ -10,6 +10,7 @@ import { controlAria, Field } from '../../components/Field';
 import { SelectInput } from '../../components/inputs';
 import { fmtBytes } from '../../components/format';
 import { parseApiError } from '../../app/errors';
+import { ModelFolders } from './ModelFolders';
 import { useModels } from './useSetupForm';
 
 export interface ModelPickerProps {
@@ -79,7 +80,7 @@ export function ModelPicker({ idPrefix, value, error, onChange, onBlur }: ModelP
               <option key={m.path} value={m.path} disabled={!!m.error} title={m.error ?? m.path}>
                 {m.name}
                 {m.num_hidden_layers ? ` · ${m.num_hidden_layers} layers` : ''}
-                {m.quantized ? ` · ${m.quantized.bits}-bit` : ''}
+                {m.quantized ? ` · ${m.quantized.description}` : ''}
                 {m.error ? ` — unavailable: ${m.error}` : ''}
               </option>
             ))}
@@ -90,7 +91,7 @@ export function ModelPicker({ idPrefix, value, error, onChange, onBlur }: ModelP
       {selected && (
         <div className="flex flex-wrap items-center gap-1.5">
           <span className="truncate font-mono text-xs text-slate-500 dark:text-slate-400" title={selected.path}>{selected.path}</span>
-          {selected.quantized && <Badge tone="info">{selected.quantized.bits}-bit quantized</Badge>}
+          {selected.quantized && <Badge tone="info">{selected.quantized.description} quantized</Badge>}
         </div>
       )}
       {selected && <ModelFacts model={selected} />}
@@ -137,6 +138,7 @@ export function ModelCard(props: ModelPickerProps) {
       actions={<Button size="sm" variant="ghost" onClick={rescan} loading={busy} testId="models-refresh">Rescan</Button>}
     >
       <ModelPicker {...props} />
+      <ModelFolders />
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { api } from '../../app/api';
 import type {
-  DatasetInfo, DatasetKind, DatasetValidation, DistributedCheckResult, DistributedSettings, Health, LoraTargets, ModelInfo,
+  DatasetInfo, DatasetKind, DatasetValidation, DistributedCheckResult, DistributedSettings, Health, LoraTargets, ModelFolder,
+  ModelInfo,
 } from '../../app/apiTypes';
 
 export const setupApi = api.injectEndpoints({
@@ -9,6 +10,19 @@ export const setupApi = api.injectEndpoints({
     getModels: build.query<ModelInfo[], { refresh?: boolean } | void>({
       query: (arg) => ({ url: '/models', params: arg?.refresh ? { refresh: true } : undefined }),
       providesTags: ['Models'],
+    }),
+    /** Folders the catalog scans; adding or removing one rescans, so the model list is refetched. */
+    getModelFolders: build.query<{ folders: ModelFolder[] }, void>({
+      query: () => '/models/folders',
+      providesTags: ['Models'],
+    }),
+    addModelFolder: build.mutation<{ folders: ModelFolder[] }, string>({
+      query: (path) => ({ url: '/models/folders', method: 'POST', body: { path } }),
+      invalidatesTags: ['Models'],
+    }),
+    removeModelFolder: build.mutation<void, string>({
+      query: (path) => ({ url: '/models/folders', method: 'DELETE', params: { path } }),
+      invalidatesTags: ['Models'],
     }),
     getModelTargets: build.query<LoraTargets, { path: string; rank: number; num_layers: number }>({
       query: (params) => ({ url: '/models/targets', params }),
@@ -29,6 +43,6 @@ export const setupApi = api.injectEndpoints({
 });
 
 export const {
-  useGetHealthQuery, useGetModelsQuery, useGetModelTargetsQuery, useGetDatasetsQuery, useValidateDatasetQuery,
+  useGetHealthQuery, useGetModelsQuery, useGetModelFoldersQuery, useAddModelFolderMutation, useRemoveModelFolderMutation, useGetModelTargetsQuery, useGetDatasetsQuery, useValidateDatasetQuery,
   useCheckDistributedMutation,
 } = setupApi;
