@@ -18,7 +18,7 @@ import json
 import logging
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -37,6 +37,39 @@ CHECKPOINT_FILES = {"final": "adapters.safetensors", "best": "best_adapters.safe
 MLX_LM_LORA_DEFAULTS = {"rank": 8, "scale": 20.0, "dropout": 0.0}
 NLL_BATCH_TOKENS = 4096  # padded tokens per forward pass: bounds the logits' memory
 NLL_MAX_LEN = 4096
+
+
+class FairLock:
+    """A mutex handed to waiters in arrival order (threading.Lock lets the releasing thread take it
+    straight back, which would starve a second stream that waits between tokens)."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._waiters: deque[threading.Event] = deque()
+        self._held = False
+
+    def acquire(self) -> None:
+        with self._guard:
+            if not self._held:
+                self._held = True
+                return
+            turn = threading.Event()
+            self._waiters.append(turn)
+        turn.wait()  # release() hands the lock over directly: it stays held
+
+    def release(self) -> None:
+        with self._guard:
+            if self._waiters:
+                self._waiters.popleft().set()
+            else:
+                self._held = False
+
+    def __enter__(self) -> "FairLock":
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
 
 
 class InferenceError(StudioError):
@@ -168,7 +201,7 @@ class InferenceService:
         self._entries: OrderedDict[tuple, Loaded] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._load_lock = threading.RLock()  # one load at a time; re-entered to load a base for an adapter
-        self.compute_lock = threading.Lock()
+        self.compute_lock = FairLock()  # one MLX evaluation at a time; generations take it per token
         self.loads = 0  # number of real loads, for tests and the bench
 
     # -- cache ----------------------------------------------------------------------------------
@@ -238,14 +271,25 @@ class InferenceService:
         sampler = make_sampler(temp=temperature, top_p=top_p)
         parts, last = [], None
         started = time.perf_counter()
-        with self.compute_lock:
-            for last in stream_generate(loaded.model, loaded.tokenizer, prompt, max_tokens=max_tokens,
-                                        sampler=sampler):
+        # The lock is taken per token, not per answer, and handed over in arrival order: Compare's base
+        # and adapter streams (two requests) then advance together instead of one after the other.
+        # mlx-lm generates on a thread-local stream, so each request thread keeps its own.
+        steps = stream_generate(loaded.model, loaded.tokenizer, prompt, max_tokens=max_tokens, sampler=sampler)
+        try:
+            while True:
+                with self.compute_lock:
+                    step = next(steps, None)
+                if step is None:
+                    break
+                last = step
                 parts.append(last.text)
                 if on_text is not None and last.text:
                     on_text(last.text)
                 if should_stop is not None and should_stop():
                     break
+        finally:
+            with self.compute_lock:
+                steps.close()
         elapsed = time.perf_counter() - started
         # mlx-lm counts the end-of-sequence step as a generated token; the user never sees it.
         tokens = 0 if last is None else last.generation_tokens - (last.finish_reason == "stop")

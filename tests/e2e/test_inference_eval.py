@@ -282,3 +282,35 @@ def test_batched_and_one_at_a_time_evaluations_score_the_same(trained):
     assert [s["base_answer"] for s in batched["samples"]] == [s["base_answer"] for s in single["samples"]]
     assert batched["base"]["scores"] == single["base"]["scores"]
     assert batched["adapter"]["scores"] == single["adapter"]["scores"]
+
+
+def test_base_and_adapter_streams_advance_together(trained):
+    """Compare sends two stream requests at once: both answers grow side by side (tokens interleave)
+    and are exactly the answers each gives alone."""
+    from backend.inference.service import resolve_adapter, resolve_base
+
+    services = trained.services
+    svc, store = services.inference, services.store
+    targets = {"base": resolve_base(store, model_path=None, session_id=trained.run_id),
+               "adapter": resolve_adapter(store, services.settings.runs_dir, session_id=trained.run_id)}
+    messages = [{"role": "user", "content": "Tell me about the rivers and the mountains of Veloria."}]
+    alone = {side: svc.generate(t, messages, max_tokens=40, temperature=0.0)["response"] for side, t in targets.items()}
+    order: list[str] = []
+    together: dict[str, str] = {}
+
+    def run(side: str) -> None:
+        together[side] = svc.generate(targets[side], messages, max_tokens=40, temperature=0.0,
+                                      on_text=lambda _t: order.append(side))["response"]
+
+    threads = [threading.Thread(target=run, args=(side,)) for side in targets]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert together == alone
+    assert len(order) > 10
+    # interleaved: the side that started first has not finished when the other one begins
+    first, second = order[0], next(s for s in order if s != order[0])
+    assert order.index(second) < len(order) - 1 - order[::-1].index(first)
+    switches = sum(1 for a, b in zip(order, order[1:]) if a != b)
+    assert switches >= min(order.count("base"), order.count("adapter")) // 2
