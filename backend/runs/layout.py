@@ -54,6 +54,16 @@ class RunFiles:
         return self.root / "STOP"
 
     @property
+    def runner_lock(self) -> Path:
+        """flock'd by the live runner (rank 0), its pid inside: held iff the runner is alive."""
+        return self.root / "runner.lock"
+
+    @property
+    def server_lock(self) -> Path:
+        """flock'd by the server following the run: the runner stops once it is released."""
+        return self.root / "server.lock"
+
+    @property
     def ranks_dir(self) -> Path:
         """Distributed runs: one rank<N>.json record (and rank<N>.log for N > 0) per local rank."""
         return self.root / "ranks"

@@ -102,6 +102,21 @@ class StopFlag:
         signal.signal(signal.SIGINT, handler)
 
 
+STOPPED_BEFORE_TRAINING = "stopped before training began"
+
+
+def _supervise(run_dir: Path, stop: StopFlag) -> None:
+    """A studio-started runner stops itself, adapter saved, once its server is gone (see supervision)."""
+    from backend.runs.layout import RunFiles
+    from backend.training.runner.supervision import supervise
+
+    def server_lost() -> None:
+        print("[studio] the server that started this run is gone; stopping at the next step", flush=True)
+        stop.set("signal")
+
+    supervise(run_dir, RunFiles(run_dir).runner_lock, server_lost)
+
+
 def save_adapter(model, path: Path) -> None:
     """Atomic write: a stop or crash mid-save never leaves a truncated adapter file."""
     import mlx.core as mx
@@ -129,6 +144,7 @@ def run_main(run, description: str) -> int:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--config", required=True, help="YAML written by the studio")
     args = parser.parse_args()
+    _supervise(Path(args.config).resolve().parent, stop)
     try:
         group = mx.distributed.init()
     except Exception as exc:  # e.g. a ring port in use, a peer that never came: name the rank
@@ -154,6 +170,10 @@ def run_main(run, description: str) -> int:
         events = EventWriter(config.get("events_path"), enabled=rank == 0, rank=rank,
                              echo=ctx.echoes if ctx else None)
         stop.configure(group, Path(args.config).resolve().parent / "STOP" if rank == 0 else None)
+        if stop.is_set() and world == 1:  # stopped while Python, MLX and the config loaded
+            step = int(config.get("resume_step") or 0)
+            events.emit("stopped", step=step, total=int(config["iters"]), message=STOPPED_BEFORE_TRAINING)
+            return 0
         step = run(config, events, stop)
         if ctx:
             ctx.finish("stopped" if stop.is_set() and stop.reason == "signal" else "completed", step=step)
