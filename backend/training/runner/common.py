@@ -65,6 +65,8 @@ class StopFlag:
         self.reason: str | None = None
         self.group = None
         self.stop_file: Path | None = None
+        self.boundaries = 0  # step boundaries reached: the first comes before step 1, the second after it
+        self.boundary_lock = threading.Lock()
 
     def set(self, reason: str) -> None:
         if not self._event.is_set():
@@ -79,6 +81,8 @@ class StopFlag:
 
     def agreed(self) -> bool:
         """At a step boundary: should every rank stop now? (A collective: all ranks must call it.)"""
+        with self.boundary_lock:
+            self.boundaries += 1
         if self.stop_file is not None and not self.is_set() and self.stop_file.exists():
             self.set("signal")  # the studio's stop request; it reaches remote ranks through the all_sum
         if self.group is None or self.group.size() == 1:
@@ -115,6 +119,24 @@ def _supervise(run_dir: Path, stop: StopFlag) -> None:
         stop.set("signal")
 
     supervise(run_dir, RunFiles(run_dir).runner_lock, server_lost)
+
+
+def _exit_if_stopped_before_training(stop: StopFlag, events: EventWriter, config: dict) -> None:
+    """A stop before the first step has finished has nothing to save, so it does not wait for that
+    step: on Linux CPU the first step compiles MLX's kernels, which can take a minute. Exiting leaves
+    the compiler processes (the stop signalled this process only) to finish their cache files."""
+
+    def wait() -> None:
+        stop._event.wait()
+        with stop.boundary_lock:  # held to the end: the main thread cannot pass a boundary meanwhile
+            if stop.reason != "signal" or stop.boundaries >= 2:
+                return  # training began: the cooperative stop saves the adapter at the next boundary
+            events.emit("stopped", step=int(config.get("resume_step") or 0), total=int(config["iters"]),
+                        message=STOPPED_BEFORE_TRAINING)
+            print(f"[studio] {STOPPED_BEFORE_TRAINING}", flush=True)
+            os._exit(0)
+
+    threading.Thread(target=wait, name="early-stop", daemon=True).start()
 
 
 def save_adapter(model, path: Path) -> None:
@@ -170,10 +192,8 @@ def run_main(run, description: str) -> int:
         events = EventWriter(config.get("events_path"), enabled=rank == 0, rank=rank,
                              echo=ctx.echoes if ctx else None)
         stop.configure(group, Path(args.config).resolve().parent / "STOP" if rank == 0 else None)
-        if stop.is_set() and world == 1:  # stopped while Python, MLX and the config loaded
-            step = int(config.get("resume_step") or 0)
-            events.emit("stopped", step=step, total=int(config["iters"]), message=STOPPED_BEFORE_TRAINING)
-            return 0
+        if world == 1:
+            _exit_if_stopped_before_training(stop, events, config)
         step = run(config, events, stop)
         if ctx:
             ctx.finish("stopped" if stop.is_set() and stop.reason == "signal" else "completed", step=step)
