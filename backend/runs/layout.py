@@ -13,6 +13,11 @@ ACTIVE_STATES = ("starting", "running", "stopping")
 RUN_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
 
 
+def rank_lock_path(ranks_dir: Path, rank: int) -> Path:
+    """Distributed runs: flock'd by local rank N while it lives (a zombie holds no lock)."""
+    return ranks_dir / f"rank{rank}.lock"
+
+
 def new_run_id(adapter_name: str) -> str:
     stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime())
     return f"{stamp}-{adapter_name[:40]}-{secrets.token_hex(2)}"

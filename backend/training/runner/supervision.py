@@ -76,8 +76,8 @@ def wait_released(path: Path, timeout: float, interval: float = 0.2) -> bool:
 
 
 # -- runner side -------------------------------------------------------------------------------
-def hold_runner_lock(path: Path) -> bool:
-    """Take the runner lock for this process's lifetime and write our pid in it."""
+def hold_lock(path: Path) -> bool:
+    """Take a lock for this process's lifetime and write our pid in it (runner.lock, rank<N>.lock)."""
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError:
@@ -121,5 +121,5 @@ def supervise(run_dir: Path, runner_lock: Path, on_server_lost: Callable[[], Non
         return
     if (os.environ.get("MLX_RANK") or os.environ.get("OMPI_COMM_WORLD_RANK") or "0") != "0":
         return  # other ranks follow rank 0's stop at the next step boundary
-    hold_runner_lock(runner_lock)
+    hold_lock(runner_lock)
     watch_server(Path(server_lock), on_server_lost)
