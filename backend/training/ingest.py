@@ -68,7 +68,8 @@ class RunEvents:
                     self._handle(json.loads(raw.decode("utf-8", errors="replace")))
                 except json.JSONDecodeError:
                     log.warning("run %s wrote a malformed event: %r", self.run_id, raw[:200])
-            self.store.merge_summary(self.run_id, **{OFFSET_KEY: self.offset})
+            if self.terminal is None:  # a last word counts as stored once apply_terminal stored it
+                self._record_offset()
         return len(lines)
 
     def _handle(self, ev: dict[str, Any]) -> None:
@@ -126,4 +127,8 @@ class RunEvents:
         else:
             self.store.update_run(self.run_id, state="error", error=term.get("message") or "the runner failed")
         self.hub.publish(EVENT_MAP[term["kind"]], self.run_id, {k: v for k, v in term.items() if k != "kind"})
+        self._record_offset()
         return True
+
+    def _record_offset(self) -> None:
+        self.store.merge_summary(self.run_id, **{OFFSET_KEY: self.offset})
