@@ -63,7 +63,6 @@ class RunMonitor(threading.Thread):
         self.stop_requested = False
         self.forced = False
         self.rank_failed = False
-        self._rank_pids: dict[int, int] = {}
         self._events = RunEvents.from_now(run_id, files.events, store, hub)
         self._log = _Tail(files.log)
         self._log.offset = files.log.stat().st_size if files.log.exists() else 0
@@ -115,10 +114,6 @@ class RunMonitor(threading.Thread):
     def _watch_ranks(self) -> None:
         ranks = self.ranks
         ranks.scan()
-        pids = ranks.local_pids()
-        if pids != self._rank_pids:  # recorded so a restarted server can kill orphaned ranks
-            self._rank_pids = pids
-            self.store.merge_summary(self.run_id, rank_pids={str(r): p for r, p in pids.items()})
         if self.rank_failed or ranks.frozen:
             return
         since = ranks.symptom_since()

@@ -76,6 +76,9 @@ class StopFlag:
     def is_set(self) -> bool:
         return self._event.is_set()
 
+    def wait(self) -> None:
+        self._event.wait()
+
     def configure(self, group, stop_file: Path | None) -> None:
         self.group, self.stop_file = group, stop_file
 
@@ -127,7 +130,7 @@ def _exit_if_stopped_before_training(stop: StopFlag, events: EventWriter, config
     the compiler processes (the stop signalled this process only) to finish their cache files."""
 
     def wait() -> None:
-        stop._event.wait()
+        stop.wait()
         with stop.boundary_lock:  # held to the end: the main thread cannot pass a boundary meanwhile
             if stop.reason != "signal" or stop.boundaries >= 2:
                 return  # training began: the cooperative stop saves the adapter at the next boundary
