@@ -154,3 +154,33 @@ def test_a_run_that_completes_while_the_server_is_down_is_completed(data_root, d
         assert {f["name"] for f in session["adapter_files"]} >= {f"{s:07d}_adapters.safetensors" for s in checkpoints}
     finally:
         server2.stop()
+
+
+def test_a_distributed_run_stops_on_every_rank_when_its_server_is_killed(data_root, demo):
+    """Rank 0 sees its server's lock free and stops; every rank agrees on that step boundary."""
+    from tests.e2e.test_distributed import LOOPBACK_2, rank_record
+
+    server = LiveServer(data_root).start()
+    http = server.client()
+    r = http.post("/training/start", json=start_body(demo, batch_size=2, iterations=3000,
+                                                     steps_per_eval=1000, distributed=LOOPBACK_2))
+    assert r.status_code == 201, r.text
+    run_id = r.json()["run_id"]
+    files = RunFiles.for_run(data_root / "runs", run_id)
+    wait_for(lambda: http.get("/training/status").json()["metrics"].get("step", 0) >= 4, timeout=180,
+             what="step 4")
+    server.stop(kill=True)
+    wait_for(lambda: lock_holder(files.runner_lock) is None, timeout=30, what="rank 0 to stop")
+    wait_for(lambda: rank_record(files.root, 1).get("state"), timeout=30, what="rank 1 to end")
+    rec0, rec1 = rank_record(files.root, 0), rank_record(files.root, 1)
+    assert rec0["state"] == rec1["state"] == "stopped" and rec0["step"] == rec1["step"], (rec0, rec1)
+    assert runner_events(files)[-1]["type"] == "stopped"
+    assert (files.adapters / f"{rec0['step']:07d}_adapters.safetensors").is_file()
+
+    server2 = LiveServer(data_root).start()
+    try:
+        session = server2.client().get(f"/sessions/{run_id}").json()
+        assert session["state"] == "stopped" and session["steps_completed"] == rec0["step"], session
+        assert_db_has_every_runner_event(data_root, run_id, files)
+    finally:
+        server2.stop()
