@@ -36,14 +36,14 @@ class RunEvents:
         self.terminal: dict[str, Any] | None = None
 
     @classmethod
-    def from_now(cls, run_id: str, path: Path, store: RunStore, hub: EventHub) -> "RunEvents":
+    def from_now(cls, run_id: str, path: Path, store: RunStore, hub: EventHub) -> RunEvents:
         """A new leg: what the file holds already belongs to earlier legs (and is in the db)."""
         offset = path.stat().st_size if path.exists() else 0
         store.merge_summary(run_id, **{OFFSET_KEY: offset})
         return cls(run_id, path, store, hub, offset)
 
     @classmethod
-    def from_record(cls, run: dict, path: Path, store: RunStore, hub: EventHub) -> "RunEvents | None":
+    def from_record(cls, run: dict, path: Path, store: RunStore, hub: EventHub) -> RunEvents | None:
         """Where the last server stopped reading (None for a run recorded before offsets were kept)."""
         offset = run["summary"].get(OFFSET_KEY)
         return cls(run["id"], path, store, hub, int(offset)) if isinstance(offset, int) else None

@@ -16,8 +16,8 @@ import fcntl
 import os
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 SERVER_LOCK_ENV = "LORA_STUDIO_SERVER_LOCK"
 _held: list[int] = []  # the runner's own lock fds: kept open (and locked) until the process exits
