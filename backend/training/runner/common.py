@@ -164,12 +164,12 @@ def run_main(run, description: str) -> int:
     # Handlers first: a stop that arrives while mlx and the model load must still end gracefully.
     stop = StopFlag()
     stop.install_signal_handlers()
-    import mlx.core as mx
-
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--config", required=True, help="YAML written by the studio")
     args = parser.parse_args()
-    _supervise(Path(args.config).resolve().parent, stop)
+    _supervise(Path(args.config).resolve().parent, stop)  # the run's locks, before the slow imports
+    import mlx.core as mx
+
     try:
         group = mx.distributed.init()
     except Exception as exc:  # e.g. a ring port in use, a peer that never came: name the rank
