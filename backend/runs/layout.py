@@ -13,6 +13,11 @@ ACTIVE_STATES = ("starting", "running", "stopping")
 RUN_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
 
 
+def rank_lock_path(ranks_dir: Path, rank: int) -> Path:
+    """Distributed runs: flock'd by local rank N while it lives (a zombie holds no lock)."""
+    return ranks_dir / f"rank{rank}.lock"
+
+
 def new_run_id(adapter_name: str) -> str:
     stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime())
     return f"{stamp}-{adapter_name[:40]}-{secrets.token_hex(2)}"
@@ -52,6 +57,16 @@ class RunFiles:
     def stop_file(self) -> Path:
         """Written by the studio to ask a run to stop; rank 0 polls it at every step boundary."""
         return self.root / "STOP"
+
+    @property
+    def runner_lock(self) -> Path:
+        """flock'd by the live runner (rank 0), its pid inside: held iff the runner is alive."""
+        return self.root / "runner.lock"
+
+    @property
+    def server_lock(self) -> Path:
+        """flock'd by the server following the run: the runner stops once it is released."""
+        return self.root / "server.lock"
 
     @property
     def ranks_dir(self) -> Path:

@@ -2,9 +2,12 @@
 
 States: starting → running → completed | stopped | error. Everything a run needs is validated and
 written (data copy, YAML) before the process starts, so bad input changes nothing. Stop writes the
-run's STOP file and sends SIGTERM to the group (the runner saves and exits), then SIGKILL after a
-grace period. A server restart marks runs that were active as `error` (interrupted); they can be
-resumed from their last checkpoint.
+run's STOP file and sends SIGTERM to the runner process only (the runner saves and exits; the
+compiler processes MLX may have started must finish their work), then SIGKILL to its whole group after
+a grace period. The server holds a lock in the run's directory for as long as it follows the run; a
+runner whose server died stops itself, adapter saved, and the next server start ingests what it wrote
+while nobody listened (recovery.py). A run whose runner left no result is `error` (interrupted); it
+can be resumed from its last checkpoint.
 
 Distributed runs start mlx.launch (its own process group, holding the local ranks) instead of the
 runner. Their stop goes through the STOP file only: rank 0 sees it and every rank agrees on it at the
@@ -41,6 +44,8 @@ from backend.training.distributed.launcher import (
 )
 from backend.training.distributed.rank_watch import RankWatcher
 from backend.training.monitor import RunMonitor
+from backend.training.recovery import recover_run
+from backend.training.runner.supervision import ServerLock, lock_holder
 
 log = logging.getLogger("lora_studio.jobs")
 # After one rank failed: mlx.launch first gets LAUNCHER_TEARDOWN seconds to do its own teardown
@@ -61,6 +66,7 @@ class JobManager:
         self._monitor: RunMonitor | None = None
         self._last_run_id: str | None = None
         self._kill_timer: threading.Timer | None = None
+        self._server_lock: ServerLock | None = None
 
     # -- queries ------------------------------------------------------------------------------
     @property
@@ -136,6 +142,8 @@ class JobManager:
             if run["state"] == "completed":
                 raise JobError(409, "This run completed; start a new run to train further")
             files = self.files(run_id)
+            if lock_holder(files.runner_lock) is not None:
+                raise JobError(409, "This run's runner is still running; wait for it to stop")
             last = files.last_checkpoint()
             if last is None:
                 raise JobError(409, "No checkpoint to resume from: the run stopped before its first save")
@@ -157,7 +165,7 @@ class JobManager:
             self.store.update_run(monitor.run_id, state="stopping")
             _touch(monitor.files.stop_file)
             if monitor.ranks is None:
-                self._signal_group(monitor.proc, signal.SIGTERM)
+                _signal_process(monitor.proc, signal.SIGTERM)
             self._arm_kill_timer(monitor, self.settings.stop_timeout)
             return {"run_id": monitor.run_id, "state": "stopping"}
 
@@ -169,29 +177,19 @@ class JobManager:
             return
         monitor.expect_kill()
         _touch(monitor.files.stop_file)
-        self._signal_all(monitor, signal.SIGTERM)
+        if monitor.ranks is None:
+            _signal_process(monitor.proc, signal.SIGTERM)
+        else:
+            self._signal_all(monitor, signal.SIGTERM)
         if not _wait_until_gone(monitor, min(self.settings.stop_timeout, 10)):
             self._signal_all(monitor, signal.SIGKILL)
             _wait_until_gone(monitor, 10)
         monitor.join(timeout=5)
 
     def recover_interrupted(self) -> None:
+        """Server start: settle the runs a dead server left active (see recovery.py)."""
         for run in self.store.list_runs(states=ACTIVE_STATES):
-            pid = run["summary"].get("pid")
-            if pid and _is_our_runner(pid, run["id"]):
-                try:
-                    os.killpg(pid, signal.SIGKILL)  # orphan of a server that died hard
-                except OSError:
-                    pass
-            for rank_pid in (run["summary"].get("rank_pids") or {}).values():
-                if _is_our_runner(int(rank_pid), run["id"]):  # ranks that outlived their launcher
-                    try:
-                        os.kill(int(rank_pid), signal.SIGKILL)
-                    except OSError:
-                        pass
-            message = "interrupted: the server stopped during the run; resume it from its last checkpoint"
-            self.store.update_run(run["id"], state="error", error=message)
-            self.hub.publish("training_error", run["id"], {"message": message, "interrupted": True})
+            recover_run(run, self.files(run["id"]), self.store, self.hub, self.settings.stop_timeout)
 
     # -- internals ----------------------------------------------------------------------------
     @staticmethod
@@ -224,8 +222,13 @@ class JobManager:
             watcher = RankWatcher(files.ranks_dir, rank_hosts(entries))
         else:
             cmd = [sys.executable, *runner]
+        try:
+            server_lock = ServerLock(files.server_lock)
+        except OSError as exc:
+            self.store.update_run(run_id, state="error", error=f"could not lock the run directory: {exc}")
+            raise JobError(409, f"could not lock the run directory (another server?): {exc}") from exc
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1", "TERM": "dumb",
-               "TOKENIZERS_PARALLELISM": "false"}
+               "TOKENIZERS_PARALLELISM": "false", **server_lock.env()}
         log_file = files.log.open("ab")
         try:
             # The launcher select()s on its stdin and spins at EOF: give it a pipe we keep open.
@@ -233,6 +236,7 @@ class JobManager:
                                     stdin=subprocess.PIPE if watcher else subprocess.DEVNULL, env=env,
                                     start_new_session=True)
         except OSError as exc:
+            server_lock.release()
             self.store.update_run(run_id, state="error", error=f"could not start the runner: {exc}")
             raise JobError(500, f"could not start the runner: {exc}") from exc
         finally:
@@ -247,6 +251,7 @@ class JobManager:
         monitor = RunMonitor(run_id, proc, files, self.store, self.hub, self._on_exit,
                              ranks=watcher, on_rank_failure=self._on_rank_failure)
         self._monitor = monitor
+        self._server_lock = server_lock
         self._last_run_id = run_id
         monitor.start()
 
@@ -254,6 +259,9 @@ class JobManager:
         with self._lock:
             if self._monitor is not None and self._monitor.run_id == run_id:
                 self._monitor = None
+                if self._server_lock is not None:
+                    self._server_lock.release()
+                    self._server_lock = None
             if self._kill_timer is not None:
                 self._kill_timer.cancel()
                 self._kill_timer = None
@@ -316,9 +324,9 @@ def _wait_until_gone(monitor: RunMonitor, timeout: float) -> bool:
     return True
 
 
-def _is_our_runner(pid: int, run_id: str) -> bool:
+def _signal_process(proc: subprocess.Popen, sig: int) -> None:
+    """The runner alone: SIGTERM to its group would also kill the compilers MLX runs on first use."""
     try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
-    except OSError:
-        return False
-    return run_id in cmdline
+        proc.send_signal(sig)
+    except (ProcessLookupError, PermissionError):
+        pass

@@ -151,6 +151,10 @@ def test_stop_resume_kill_and_conflict(live_server, demo):
 
 
 def test_server_restart_marks_the_run_interrupted_and_resumable(data_root, demo):
+    """Server and runner both killed hard: no result was written, so the run is interrupted.
+    (A runner that outlives its server stops by itself: tests/security/test_server_kill.py.)"""
+    from backend.runs.layout import RunFiles
+    from backend.training.runner.supervision import lock_holder
     from tests.conftest import LiveServer
 
     server = LiveServer(data_root).start()
@@ -158,16 +162,17 @@ def test_server_restart_marks_the_run_interrupted_and_resumable(data_root, demo)
     run_id = http.post("/training/start", json=start_body(demo, iterations=400, steps_per_report=2,
                                                           save_every=4)).json()["run_id"]
     wait_for(lambda: http.get("/training/status").json()["metrics"].get("step", 0) >= 6, what="step 6")
-    orphan = runner_pid(run_id)
-    server.stop(kill=True)  # the server dies hard; its runner is left behind
+    runner_lock = RunFiles.for_run(data_root / "runs", run_id).runner_lock
+    runner = lock_holder(runner_lock)
+    os.kill(runner, signal.SIGSTOP)  # frozen, so it cannot react to its server's death
+    server.stop(kill=True)
+    os.kill(runner, signal.SIGKILL)
+    wait_for(lambda: lock_holder(runner_lock) is None, timeout=10, what="runner gone")
     server2 = LiveServer(data_root).start()
     try:
         http2 = server2.client()
         status = http2.get("/training/status").json()
         assert status["state"] == "error" and "interrupted" in status["error"]
-        wait_for(lambda: not Path(f"/proc/{orphan}").exists()
-                 or "Z" in Path(f"/proc/{orphan}/stat").read_text().split()[2], timeout=10,
-                 what="orphan runner killed")
         r = http2.post(f"/sessions/{run_id}/resume")
         assert r.status_code == 201 and r.json()["resumed_from_step"] >= 4
         wait_for(lambda: http2.get("/training/status").json()["state"] == "running", what="running")

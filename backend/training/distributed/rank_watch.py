@@ -2,8 +2,8 @@
 
 Sources, from most to least precise:
 - `runs/<id>/ranks/rank<N>.json`, written by each rank that shares our disk: {rank, pid, hostname} at
-  start, plus {state, message} at exit. A local rank whose pid is gone without an exit record was
-  killed (or crashed hard);
+  start, plus {state, message} at exit; each local rank also holds `rank<N>.lock` while it lives. A
+  local rank whose lock is free without an exit record was killed (or crashed hard);
 - `[studio] rank N failed: ...` lines a rank prints on its original stderr (remote ranks reach our log
   through ssh and the launcher);
 - the launcher's own `Node with rank N exited with code C` lines (its exit status is always 0).
@@ -21,6 +21,9 @@ import signal
 import socket
 import time
 from pathlib import Path
+
+from backend.runs.layout import rank_lock_path
+from backend.training.runner.supervision import lock_holder
 
 LAUNCHER_NODE_RE = re.compile(r"Node with rank (\d+) (was killed|exited with code (-?\d+))")
 STUDIO_FAIL_RE = re.compile(r"\[studio\] rank (\d+) failed: (.*)$")
@@ -53,10 +56,7 @@ def pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    try:  # a zombie is dead for us (its parent, the launcher, has not reaped it yet)
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return True
+    return True  # possibly a zombie the launcher has not reaped yet: RankWatcher asks the rank's lock
 
 
 class RankWatcher:
@@ -85,7 +85,7 @@ class RankWatcher:
             self.records[rank] = rec
             if rec.get("state") == "error":
                 self._fail(rank, "error", rec.get("message") or "unknown error")
-            elif rec.get("state") is None and self._is_local(rec) and not pid_alive(int(rec["pid"])):
+            elif rec.get("state") is None and self._is_local(rec) and not self._alive(rank, rec):
                 self._fail(rank, "vanished", None)
 
     def _fail(self, rank: int, kind: str, detail) -> None:
@@ -101,11 +101,17 @@ class RankWatcher:
     def _is_local(self, rec: dict) -> bool:
         return rec.get("hostname") == self.hostname and isinstance(rec.get("pid"), int)
 
+    def _alive(self, rank: int, rec: dict) -> bool:
+        """A local rank holds its lock while it lives, and a dead one (zombie or not) does not; a
+        record without a lock file (written by hand, or by an older runner) falls back to its pid."""
+        lock = rank_lock_path(self.dir, rank)
+        return lock_holder(lock) is not None if lock.exists() else pid_alive(int(rec["pid"]))
+
     def local_pids(self) -> dict[int, int]:
         return {r: int(rec["pid"]) for r, rec in self.records.items() if self._is_local(rec)}
 
     def any_alive(self) -> bool:
-        return any(pid_alive(pid) for pid in self.local_pids().values())
+        return any(self._alive(r, rec) for r, rec in self.records.items() if self._is_local(rec))
 
     def host(self, rank: int) -> str:
         return self.hosts[rank] if 0 <= rank < len(self.hosts) else "?"

@@ -65,6 +65,8 @@ class StopFlag:
         self.reason: str | None = None
         self.group = None
         self.stop_file: Path | None = None
+        self.boundaries = 0  # step boundaries reached: the first comes before step 1, the second after it
+        self.boundary_lock = threading.Lock()
 
     def set(self, reason: str) -> None:
         if not self._event.is_set():
@@ -74,11 +76,16 @@ class StopFlag:
     def is_set(self) -> bool:
         return self._event.is_set()
 
+    def wait(self) -> None:
+        self._event.wait()
+
     def configure(self, group, stop_file: Path | None) -> None:
         self.group, self.stop_file = group, stop_file
 
     def agreed(self) -> bool:
         """At a step boundary: should every rank stop now? (A collective: all ranks must call it.)"""
+        with self.boundary_lock:
+            self.boundaries += 1
         if self.stop_file is not None and not self.is_set() and self.stop_file.exists():
             self.set("signal")  # the studio's stop request; it reaches remote ranks through the all_sum
         if self.group is None or self.group.size() == 1:
@@ -100,6 +107,39 @@ class StopFlag:
             self.set("signal")
         signal.signal(signal.SIGTERM, handler)
         signal.signal(signal.SIGINT, handler)
+
+
+STOPPED_BEFORE_TRAINING = "stopped before training began"
+
+
+def _supervise(run_dir: Path, stop: StopFlag) -> None:
+    """A studio-started runner stops itself, adapter saved, once its server is gone (see supervision)."""
+    from backend.runs.layout import RunFiles
+    from backend.training.runner.supervision import supervise
+
+    def server_lost() -> None:
+        print("[studio] the server that started this run is gone; stopping at the next step", flush=True)
+        stop.set("signal")
+
+    supervise(run_dir, RunFiles(run_dir).runner_lock, server_lost)
+
+
+def _exit_if_stopped_before_training(stop: StopFlag, events: EventWriter, config: dict) -> None:
+    """A stop before the first step has finished has nothing to save, so it does not wait for that
+    step: on Linux CPU the first step compiles MLX's kernels, which can take a minute. Exiting leaves
+    the compiler processes (the stop signalled this process only) to finish their cache files."""
+
+    def wait() -> None:
+        stop.wait()
+        with stop.boundary_lock:  # held to the end: the main thread cannot pass a boundary meanwhile
+            if stop.reason != "signal" or stop.boundaries >= 2:
+                return  # training began: the cooperative stop saves the adapter at the next boundary
+            events.emit("stopped", step=int(config.get("resume_step") or 0), total=int(config["iters"]),
+                        message=STOPPED_BEFORE_TRAINING)
+            print(f"[studio] {STOPPED_BEFORE_TRAINING}", flush=True)
+            os._exit(0)
+
+    threading.Thread(target=wait, name="early-stop", daemon=True).start()
 
 
 def save_adapter(model, path: Path) -> None:
@@ -124,11 +164,12 @@ def run_main(run, description: str) -> int:
     # Handlers first: a stop that arrives while mlx and the model load must still end gracefully.
     stop = StopFlag()
     stop.install_signal_handlers()
-    import mlx.core as mx
-
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--config", required=True, help="YAML written by the studio")
     args = parser.parse_args()
+    _supervise(Path(args.config).resolve().parent, stop)  # the run's locks, before the slow imports
+    import mlx.core as mx
+
     try:
         group = mx.distributed.init()
     except Exception as exc:  # e.g. a ring port in use, a peer that never came: name the rank
@@ -156,6 +197,8 @@ def run_main(run, description: str) -> int:
         # Only rank 0 of a multi-process run polls the STOP file (mlx.launch does not forward signals to
         # ranks); a single process is stopped by SIGTERM alone, so its steps stat nothing.
         stop.configure(group, Path(args.config).resolve().parent / "STOP" if rank == 0 and world > 1 else None)
+        if world == 1:
+            _exit_if_stopped_before_training(stop, events, config)
         step = run(config, events, stop)
         if ctx:
             ctx.finish("stopped" if stop.is_set() and stop.reason == "signal" else "completed", step=step)

@@ -72,6 +72,10 @@ class RankContext:
         if not self.local:
             return
         self.ranks_dir.mkdir(exist_ok=True)
+        from backend.runs.layout import rank_lock_path
+        from backend.training.runner.supervision import hold_lock
+
+        hold_lock(rank_lock_path(self.ranks_dir, self.rank))  # before the record: a record implies it
         log = self.run_dir / "train.log" if self.rank == 0 else self.ranks_dir / f"rank{self.rank}.log"
         sys.stdout.flush()
         sys.stderr.flush()

@@ -1,0 +1,134 @@
+"""RunEvents: applies a runner's `events.jsonl` to its run record and to the studio's event log.
+
+Used live by the RunMonitor and, after a crash, by the next server start. Lines are read as bytes
+from an offset that is recorded in the run's summary (`events_offset`) after each line is applied, so
+a restarted server takes up exactly where the dead one stopped: every line is stored once, in order,
+under new global seqs, and the run's state, steps, losses and checkpoints end as the runner reported.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from backend.runs.events import EventHub
+from backend.runs.store import RunStore
+
+log = logging.getLogger("lora_studio.ingest")
+OFFSET_KEY = "events_offset"
+
+# runner event → studio event type
+EVENT_MAP = {
+    "progress": "training_progress", "val": "training_val", "checkpoint": "checkpoint_saved",
+    "best": "best_model_updated", "completed": "training_completed", "stopped": "training_stopped",
+    "error": "training_error",
+}
+TERMINAL = {"completed": "completed", "stopped": "stopped", "error": "error"}
+
+
+class RunEvents:
+    def __init__(self, run_id: str, path: Path, store: RunStore, hub: EventHub, offset: int):
+        self.run_id, self.path, self.store, self.hub = run_id, path, store, hub
+        self.offset = offset
+        self.metrics: dict[str, Any] = {}
+        self.terminal: dict[str, Any] | None = None
+
+    @classmethod
+    def from_now(cls, run_id: str, path: Path, store: RunStore, hub: EventHub) -> RunEvents:
+        """A new leg: what the file holds already belongs to earlier legs (and is in the db)."""
+        offset = path.stat().st_size if path.exists() else 0
+        store.merge_summary(run_id, **{OFFSET_KEY: offset})
+        return cls(run_id, path, store, hub, offset)
+
+    @classmethod
+    def from_record(cls, run: dict, path: Path, store: RunStore, hub: EventHub) -> RunEvents | None:
+        """Where the last server stopped reading (None for a run recorded before offsets were kept)."""
+        offset = run["summary"].get(OFFSET_KEY)
+        return cls(run["id"], path, store, hub, int(offset)) if isinstance(offset, int) else None
+
+    # -- reading ----------------------------------------------------------------------------
+    def drain(self) -> int:
+        """Apply every complete new line; returns how many were read."""
+        try:
+            with self.path.open("rb") as f:
+                f.seek(self.offset)
+                chunk = f.read()
+        except FileNotFoundError:
+            return 0
+        end = chunk.rfind(b"\n")
+        if end < 0:
+            return 0  # only a partial line so far: the runner is still writing it
+        lines = chunk[:end].split(b"\n")
+        for raw in lines:
+            self.offset += len(raw) + 1
+            if raw.strip():
+                try:
+                    self._handle(json.loads(raw.decode("utf-8", errors="replace")))
+                except json.JSONDecodeError:
+                    log.warning("run %s wrote a malformed event: %r", self.run_id, raw[:200])
+            if self.terminal is None:  # a last word counts as stored once apply_terminal stored it
+                self._record_offset()
+        return len(lines)
+
+    def _handle(self, ev: dict[str, Any]) -> None:
+        kind = ev.pop("type", None)
+        ev.pop("ts", None)
+        store, run_id = self.store, self.run_id
+        if kind == "started":
+            store.merge_summary(run_id, trainable_parameters=ev.get("trainable_parameters"),
+                                train_rows=ev.get("train_rows"), valid_rows=ev.get("valid_rows"))
+            store.update_run(run_id, state="running", total_steps=int(ev.get("total", 0)))
+            return
+        if kind == "early_stop":
+            store.merge_summary(run_id, early_stopped=True)
+            self.hub.notify("info", "Early stopping",
+                            f"Validation loss did not improve for {ev.get('patience')} evaluations; "
+                            f"stopping at step {ev.get('step')}.", run_id)
+            return
+        if kind == "progress":
+            self.metrics.update({k: ev.get(k) for k in (
+                "train_loss", "learning_rate", "it_per_sec", "tokens_per_sec", "trained_tokens",
+                "peak_mem_gb", "eta_seconds", "reward", "reward_std", "kl")})
+            self.metrics["step"] = ev.get("step")
+            store.update_run(run_id, steps_completed=int(ev.get("step", 0)))
+            store.merge_summary(run_id, final_train_loss=ev.get("train_loss"))
+        elif kind == "val":
+            self.metrics["val_loss"] = ev.get("val_loss")
+            store.merge_summary(run_id, final_val_loss=ev.get("val_loss"))
+        elif kind == "best":
+            self.metrics.update(best_val_loss=ev.get("val_loss"), best_step=ev.get("step"))
+            store.merge_summary(run_id, best_val_loss=ev.get("val_loss"), best_step=ev.get("step"))
+        elif kind == "checkpoint":
+            store.merge_summary(run_id, last_checkpoint_step=ev.get("step"))
+        elif kind in TERMINAL:
+            # Published by apply_terminal once the run's state is final, so a client that reacts to
+            # the event by fetching status or the session never sees it still "running" (and, when
+            # distributed, once we know which rank really failed).
+            self.terminal = {"kind": kind, **ev}
+            return
+        if kind in EVENT_MAP:
+            self.hub.publish(EVENT_MAP[kind], run_id, ev)
+
+    # -- ending -----------------------------------------------------------------------------
+    def apply_terminal(self, note: str | None = None) -> bool:
+        """Make the runner's own last word (completed, stopped, error) the run's state; False if it
+        wrote none. `note` explains a stop nobody asked for (the server went away)."""
+        term = self.terminal
+        if term is None:
+            return False
+        if term["kind"] in ("completed", "stopped"):
+            self.store.update_run(self.run_id, steps_completed=int(term.get("step") or 0))
+            losses = {k: term.get(k) for k in ("final_train_loss", "final_val_loss", "best_val_loss")}
+            self.store.merge_summary(self.run_id, **{k: v for k, v in losses.items() if v is not None})
+            message = term.get("message") or (note if term["kind"] == "stopped" else None)
+            self.store.update_run(self.run_id, state=term["kind"], error=message)
+        else:
+            self.store.update_run(self.run_id, state="error", error=term.get("message") or "the runner failed")
+        self.hub.publish(EVENT_MAP[term["kind"]], self.run_id, {k: v for k, v in term.items() if k != "kind"})
+        self._record_offset()
+        return True
+
+    def _record_offset(self) -> None:
+        self.store.merge_summary(self.run_id, **{OFFSET_KEY: self.offset})
