@@ -8,7 +8,7 @@ import { loraScale } from '../training/trainingConfig';
 import { coverageHelp, coverageOptions } from './loraCoverage';
 import { LoraTargetsPanel } from './LoraTargetsPanel';
 import { useSetupField } from './useSetupForm';
-import type { FieldErrors } from './validation';
+import type { FieldErrors } from '../runForm/validation';
 
 export interface LoraCardProps {
   errors: FieldErrors;
