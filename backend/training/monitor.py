@@ -39,6 +39,9 @@ EVENT_MAP = {
     "error": "training_error",
 }
 TERMINAL = {"completed": "completed", "stopped": "stopped", "error": "error"}
+# Progress fields kept in the run's summary, so a finished run (or a reloaded page) still shows them.
+LAST_PROGRESS_KEYS = ("learning_rate", "it_per_sec", "step_time", "tokens_per_sec", "trained_tokens",
+                      "peak_mem_gb", "reward", "reward_std", "kl")
 
 
 class _Tail:
@@ -154,18 +157,15 @@ class RunMonitor(threading.Thread):
             self._set_state("running", total_steps=int(ev.get("total", 0)))
             return
         if kind == "early_stop":
-            self.store.merge_summary(self.run_id, early_stopped=True)
-            self.hub.notify("info", "Early stopping",
-                            f"Validation loss did not improve for {ev.get('patience')} evaluations; "
-                            f"stopping at step {ev.get('step')}.", self.run_id)
+            # Announced by _finish with the step the run really ended at (the current step finishes).
+            self.store.merge_summary(self.run_id, early_stopped=True, early_stop_patience=ev.get("patience"))
             return
         if kind == "progress":
-            self.metrics.update({k: ev.get(k) for k in (
-                "train_loss", "learning_rate", "it_per_sec", "tokens_per_sec", "trained_tokens",
-                "peak_mem_gb", "eta_seconds", "reward", "reward_std", "kl")})
+            last = {k: ev.get(k) for k in LAST_PROGRESS_KEYS if ev.get(k) is not None}
+            self.metrics.update(last, train_loss=ev.get("train_loss"), eta_seconds=ev.get("eta_seconds"))
             self.metrics["step"] = ev.get("step")
             self.store.update_run(self.run_id, steps_completed=int(ev.get("step", 0)))
-            self.store.merge_summary(self.run_id, final_train_loss=ev.get("train_loss"))
+            self.store.merge_summary(self.run_id, final_train_loss=ev.get("train_loss"), last_progress=last)
         elif kind == "val":
             self.metrics["val_loss"] = ev.get("val_loss")
             self.store.merge_summary(self.run_id, final_val_loss=ev.get("val_loss"))
@@ -173,6 +173,7 @@ class RunMonitor(threading.Thread):
             self.metrics.update(best_val_loss=ev.get("val_loss"), best_step=ev.get("step"))
             self.store.merge_summary(self.run_id, best_val_loss=ev.get("val_loss"), best_step=ev.get("step"))
         elif kind == "checkpoint":
+            self.metrics["last_checkpoint_step"] = ev.get("step")
             self.store.merge_summary(self.run_id, last_checkpoint_step=ev.get("step"))
         elif kind in TERMINAL:
             # Published by _finish once the run's state is final, so a client that reacts to the
@@ -202,6 +203,11 @@ class RunMonitor(threading.Thread):
                                      final_val_loss=term.get("final_val_loss"),
                                      best_val_loss=term.get("best_val_loss"))
             self._set_state(term["kind"])
+            if term.get("early_stopped"):
+                patience = self.store.get_run(self.run_id)["summary"].get("early_stop_patience")
+                self.hub.notify("info", "Early stopping",
+                                f"Validation loss did not improve for {patience} evaluations; "
+                                f"the run stopped after step {steps}.", self.run_id)
             self._publish_terminal(term)
             return
         if term and term["kind"] == "error":
@@ -232,3 +238,5 @@ class RunMonitor(threading.Thread):
 
     def _set_state(self, state: str, **extra: Any) -> None:
         self.store.update_run(self.run_id, state=state, **extra)
+        if state in TERMINAL.values():
+            self.store.merge_summary(self.run_id, ended_at=time.time())

@@ -4,6 +4,7 @@ import { useAutoRetry } from '../../app/useAutoRetry';
 import type { ConfigValue } from '../../app/apiTypes';
 import { loadPersistedDraft } from '../runForm/persistDraft';
 import { submitRun } from '../runForm/submitRun';
+import { usePreselectOnlyModel } from '../runForm/usePreselectOnlyModel';
 import { useGetTrainingDefaultsQuery, useGetTrainingMethodsQuery } from '../training/api';
 import { useStartEnhancedTrainingMutation } from './api';
 import { mergeEnhancedConfig, SHARED_KEYS } from './enhancedConfig';
@@ -31,6 +32,8 @@ export function useEnhancedForm() {
     const method = methods.find((m) => m.id === saved?.training_method) ?? methods[0]!;
     dispatch(enhancedDraftInitialized(mergeEnhancedConfig(defaults, method, saved)));
   }, [defaults, methods, state.draft, dispatch]);
+
+  usePreselectOnlyModel(!!state.draft, state.draft?.model_path, (m) => dispatch(enhancedFieldChanged({ field: 'model_path', value: m.path })));
 
   const method = useAppSelector(selectEnhancedMethod);
   const clientErrors = useAppSelector(selectEnhancedClientErrors);

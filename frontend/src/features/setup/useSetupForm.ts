@@ -3,12 +3,13 @@ import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { useAutoRetry } from '../../app/useAutoRetry';
 import type { FieldErrors } from '../runForm/validation';
 import { loadPersistedDraft } from '../runForm/persistDraft';
+import { usePreselectOnlyModel } from '../runForm/usePreselectOnlyModel';
 import { useGetTrainingDefaultsQuery } from '../training/api';
 import { mergeTrainingConfig, type TrainingDraft } from '../training/trainingConfig';
 import { useGetModelsQuery } from './api';
 import {
   selectSetupClientErrors, selectSetupErrors, selectSetupForm, selectSetupModel, setupDraftInitialized, setupFieldChanged,
-  setupFieldTouched,
+  setupFieldTouched, setupModelChanged,
 } from './setupSlice';
 
 /** Models from /models, retried with back-off while the backend is not up. */
@@ -31,6 +32,8 @@ export function useSetupForm() {
   useEffect(() => {
     if (defaults && !setup.draft) dispatch(setupDraftInitialized(mergeTrainingConfig(defaults, loadPersistedDraft('setup'))));
   }, [defaults, setup.draft, dispatch]);
+
+  usePreselectOnlyModel(!!setup.draft, setup.draft?.model_path, (m) => dispatch(setupModelChanged({ path: m.path, depth: m.num_hidden_layers })));
 
   const model = useAppSelector(selectSetupModel);
   const clientErrors: FieldErrors = useAppSelector(selectSetupClientErrors);
