@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import load_then_lose_adapter, screenshot
 from tests.conftest import (
     DEMO_SFT_RECIPE,
     LiveServer,
@@ -235,7 +235,7 @@ def test_evaluation_failure_shows_the_error_panel(trained, page):
         "name": "gone", "status": "completed",
         "config": {"model_path": trained.demo["model"], "train_data_path": trained.demo["train"], "adapter_name": "gone"}})
     [gone_id] = r.json()["imported"]
-    trained.http.post(f"/sessions/{gone_id}/load").raise_for_status()  # loaded elsewhere: the event updates the page
+    load_then_lose_adapter(trained.http, trained.root / "runs", gone_id)  # loaded elsewhere: the event updates the page
 
     page.goto(trained.url + "/#/compare")
     expect(page.get_by_test_id("compare-page")).to_have_attribute("data-session-id", gone_id)
