@@ -22,6 +22,14 @@ def default_parity_yaml(tmp: Path = Path("/tmp")) -> Path:
     return base / "gui_training_config.yaml"
 
 
+def default_frontend_dist() -> Path:
+    """The built SPA: the checkout's `frontend/dist` when running from the repository, else the copy
+    an installed wheel carries as package data (`backend/web`, see setup.py)."""
+    package = Path(__file__).resolve().parent
+    checkout = package.parent / "frontend" / "dist"
+    return checkout if (checkout / "index.html").is_file() else package / "web"
+
+
 def default_hf_cache() -> Path:
     hf_home = os.environ.get("HF_HOME")
     base = Path(hf_home) if hf_home else Path.home() / ".cache" / "huggingface"
@@ -41,9 +49,7 @@ class Settings:
     allowed_origins: tuple[str, ...] = ()
     # Parity copy of the latest SFT YAML; None disables it.
     parity_yaml_path: Path | None = field(default_factory=default_parity_yaml)
-    frontend_dist: Path = field(
-        default_factory=lambda: Path(__file__).resolve().parent.parent / "frontend" / "dist"
-    )
+    frontend_dist: Path = field(default_factory=default_frontend_dist)
     # Seconds a stopping run gets to save its adapter before it is killed.
     stop_timeout: float = 30.0
 
