@@ -81,7 +81,7 @@ export function TrainingPage() {
       )}
       <ProgressCard run={run} />
       <RunCharts train={run.train} val={run.val} enhanced={run.kind === 'enhanced'} />
-      <div className="grid gap-5 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-2">
         <RunConfigCard config={run.config} loraTargets={run.loraTargets} kind={run.kind} />
         <LogViewer lines={run.logs} />
       </div>

@@ -26,7 +26,8 @@ export const trainingApi = api.injectEndpoints({
     }),
     stopTraining: build.mutation<{ run_id: string | null; state: string }, void>({
       query: () => ({ url: '/training/stop', method: 'POST' }),
-      invalidatesTags: ['Status'],
+      // the run is now "stopping" in the list and in its detail too
+      invalidatesTags: (r) => ['Status', 'Sessions', ...(r?.run_id ? [{ type: 'Session' as const, id: r.run_id }] : [])],
     }),
   }),
 });
