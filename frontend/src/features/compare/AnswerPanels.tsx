@@ -54,7 +54,7 @@ export function AnswerPanels({ run }: { run: CurrentRun }) {
         <span>{run.sessionName} · {run.checkpoint} checkpoint · temperature {run.settings.temperature} · top-p {run.settings.top_p} · max {run.settings.max_tokens} tokens</span>
         {run.base.status === 'done' && run.adapter.status === 'done' && (differ ? <Badge tone="brand">Answers differ</Badge> : <Badge tone="neutral">Same answer</Badge>)}
       </div>
-      <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
+      <div className="grid gap-3 md:grid-cols-2">
         <AnswerPanel side="base" run={run.base} subtitle="no adapter" />
         <AnswerPanel side="adapter" run={run.adapter} subtitle={`${run.checkpoint} checkpoint`}
           footer={entry && (

@@ -29,7 +29,7 @@ export function ComparePage() {
       {isLoading ? (
         <p className="flex items-center gap-2 text-slate-500"><Spinner /> Loading…</p>
       ) : (
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <div className="grid gap-3 sm:grid-cols-2">
           <BaseModelCard session={session} modelAvailable={modelAvailable} />
           <AdapterCard session={session} onLoad={() => setModalOpen(true)} />
         </div>

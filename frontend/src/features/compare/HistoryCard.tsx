@@ -39,7 +39,7 @@ function Entry({ h }: { h: HistoryEntry }) {
           <Button size="sm" variant="ghost" onClick={() => dispatch(historyRemoved(h.id))} aria-label="Remove from history">×</Button>
         </div>
       </div>
-      <div className="grid grid-cols-1 gap-2 md:grid-cols-2">
+      <div className="grid gap-2 md:grid-cols-2">
         <Answer label="Base" side={h.base} />
         <Answer label="Adapter" side={h.adapter} />
       </div>

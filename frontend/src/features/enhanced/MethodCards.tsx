@@ -5,7 +5,7 @@ export function MethodCards({ methods, selected, onSelect }: { methods: Training
   return (
     <fieldset>
       <legend className="sr-only">Training method</legend>
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+      <div className="grid gap-3 sm:grid-cols-3">
         {methods.map((m) => {
           const active = m.id === selected;
           return (

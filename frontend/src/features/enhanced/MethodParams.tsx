@@ -57,7 +57,7 @@ export function MethodParams({ params, ...rest }: Props) {
   const fixed = params.filter((p) => p.fixed);
   return (
     <div className="space-y-4">
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {editable.map((p) => <ParamField key={p.name} p={p} {...rest} />)}
       </div>
       {fixed.length > 0 && (

@@ -28,7 +28,7 @@ export function RewardsPicker({ available, draft, errors, set }: Props) {
   };
   return (
     <div className="space-y-4">
-      <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2">
+      <ul className="grid gap-2 sm:grid-cols-2">
         {available.map((r) => {
           const idx = chosen.indexOf(r.name);
           const on = idx >= 0;

@@ -53,7 +53,7 @@ export function DistributedCard({ errors, batchSize, modelPath }: { errors: Fiel
           <Switch id="setup-distributed-enabled" testId="distributed-enabled" checked={d.enabled} onChange={(v) => set({ enabled: v })}
             label="Train with several processes" hint="Off: one process on this machine." />
           {d.enabled && (
-            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            <div className="grid gap-4 sm:grid-cols-2">
               <Field id="setup-distributed-hosts" name="distributed" label="Hosts (this machine first)" error={field.error}
                 hint="IP addresses for the ring backend, e.g. 10.0.0.1, 10.0.0.2 — or 127.0.0.1 with 2 processes to try it here.">
                 <TextInput id="setup-distributed-hosts" testId="distributed-hosts" value={hostsText} placeholder="127.0.0.1"

@@ -78,7 +78,7 @@ export function LoraCard({ errors, model, limits }: LoraCardProps) {
   const scale = !rank.error && !alpha.error ? loraScale(alpha.value, rank.value) : null;
   return (
     <Card id="lora" title="LoRA Configuration" description="Low-rank adapters on every linear module of the covered blocks." testId="lora-card">
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-3">
         <NumberField id={rank.id} name="lora_rank" testId="lora-rank" label="LoRA rank" value={rank.value} onChange={rank.set} onBlur={rank.touch} error={rank.error} hint="Size of the low-rank update (r)." />
         <NumberField id={alpha.id} name="lora_alpha" testId="lora-alpha" label="LoRA alpha" value={alpha.value} onChange={alpha.set} onBlur={alpha.touch} error={alpha.error} hint="Scaling numerator (α)." />
         <NumberField id={dropout.id} name="lora_dropout" testId="lora-dropout" label="LoRA dropout" value={dropout.value} onChange={dropout.set} onBlur={dropout.touch} error={dropout.error} hint="0 ≤ dropout < 1." />

@@ -52,7 +52,7 @@ export function SetupPage() {
           <p className="mt-1 text-xs text-slate-500" data-testid="setup-origin">Settings loaded from session <span className="font-medium">{origin.name}</span>.</p>
         )}
       </PageHeader>
-      <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0 space-y-5">
           <ModelCard
             idPrefix="setup"

@@ -38,7 +38,7 @@ export function TrainingParamsCard({ errors }: { errors: FieldErrors }) {
   const earlyStop = useSetupField('early_stop', errors);
   return (
     <Card id="params" title="Training parameters" description="Defaults come from the server; adjust what you need." testId="params-card">
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <TextField id={adapter.id} name="adapter_name" label="Adapter name" value={adapter.value} onChange={adapter.set} onBlur={adapter.touch} error={adapter.error} hint="Letters, digits, '.', '-', '_'." />
         {MAIN.map((m) => <Num key={m.name} {...m} errors={errors} />)}
       </div>
@@ -50,10 +50,10 @@ export function TrainingParamsCard({ errors }: { errors: FieldErrors }) {
         <summary className="cursor-pointer select-none rounded-lg px-3 py-2 text-xs font-medium text-slate-600 hover:bg-slate-50 dark:text-slate-300 dark:hover:bg-slate-800/50">
           Advanced
         </summary>
-        <div className="grid grid-cols-1 gap-4 border-t border-slate-200 p-3 sm:grid-cols-2 lg:grid-cols-4 dark:border-slate-800">
+        <div className="grid gap-4 border-t border-slate-200 p-3 sm:grid-cols-2 lg:grid-cols-4 dark:border-slate-800">
           {ADVANCED.map((m) => <Num key={m.name} {...m} errors={errors} />)}
         </div>
-        <div className="grid grid-cols-1 gap-4 border-t border-slate-200 p-3 sm:grid-cols-2 dark:border-slate-800">
+        <div className="grid gap-4 border-t border-slate-200 p-3 sm:grid-cols-2 dark:border-slate-800">
           <Toggle name="grad_checkpoint" label="Gradient checkpointing" hint="Less memory, slower steps." />
           <Toggle name="mask_prompt" label="Mask prompt" hint="Train on completions only (chat/completions data)." />
         </div>
