@@ -76,6 +76,10 @@ def test_first_visit_setup_draft_estimate_and_favicon(studio, page, demo):
     page.get_by_test_id("lora-rank").fill("8")
     expect(page.get_by_test_id("lora-trainable-params")).to_have_text(re.compile(r"≈"))
 
+    # Enhanced Setup starts from the only model too
+    page.goto(studio.url + "/#/enhanced")
+    expect(page.get_by_test_id("enhanced-page").get_by_test_id("model-select")).to_have_value(demo["model"])
+
     # the favicon is served and nothing failed on the way
     icon = page.evaluate("fetch(document.querySelector('link[rel=icon]').href).then(r => r.status)")
     assert icon == 200
