@@ -15,6 +15,21 @@ def _split_paths(value: str) -> list[Path]:
     return [Path(p).expanduser() for p in value.split(os.pathsep) if p.strip()]
 
 
+def default_parity_yaml(tmp: Path = Path("/tmp")) -> Path:
+    """The PRD's parity copy: exactly /tmp/gui_training_config.yaml where /tmp exists (Linux, macOS,
+    whose own temp dir is a per-user /var/folders/… path), the system temp dir elsewhere (Windows)."""
+    base = tmp if tmp.is_dir() else Path(tempfile.gettempdir())
+    return base / "gui_training_config.yaml"
+
+
+def default_frontend_dist() -> Path:
+    """The built SPA: the checkout's `frontend/dist` when running from the repository, else the copy
+    an installed wheel carries as package data (`backend/web`, see setup.py)."""
+    package = Path(__file__).resolve().parent
+    checkout = package.parent / "frontend" / "dist"
+    return checkout if (checkout / "index.html").is_file() else package / "web"
+
+
 def default_hf_cache() -> Path:
     hf_home = os.environ.get("HF_HOME")
     base = Path(hf_home) if hf_home else Path.home() / ".cache" / "huggingface"
@@ -33,12 +48,8 @@ class Settings:
     allowed_hosts: tuple[str, ...] = ()
     allowed_origins: tuple[str, ...] = ()
     # Parity copy of the latest SFT YAML; None disables it.
-    parity_yaml_path: Path | None = field(
-        default_factory=lambda: Path(tempfile.gettempdir()) / "gui_training_config.yaml"
-    )
-    frontend_dist: Path = field(
-        default_factory=lambda: Path(__file__).resolve().parent.parent / "frontend" / "dist"
-    )
+    parity_yaml_path: Path | None = field(default_factory=default_parity_yaml)
+    frontend_dist: Path = field(default_factory=default_frontend_dist)
     # Seconds a stopping run gets to save its adapter before it is killed.
     stop_timeout: float = 30.0
     # Prompts generated together in an evaluation's greedy passes (mlx_lm.batch_generate).

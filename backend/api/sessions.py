@@ -29,7 +29,8 @@ def _run_or_404(services, session_id: str) -> tuple[dict, Any]:
 
 @router.get("")
 def list_sessions(services: ServicesDep) -> list[dict]:
-    return [svc.summarize(r, services.jobs.files(r["id"])) for r in services.store.list_runs()]
+    name = services.catalog.display_name
+    return [svc.summarize(r, services.jobs.files(r["id"]), name(r["model_path"])) for r in services.store.list_runs()]
 
 
 @router.get("/loaded")
@@ -40,13 +41,13 @@ def loaded(services: ServicesDep) -> dict:
 @router.get("/{session_id}")
 def get_session(session_id: str, services: ServicesDep) -> dict:
     run, files = _run_or_404(services, session_id)
-    return svc.detail(services.store, run, files)
+    return svc.detail(services.store, run, files, services.catalog.display_name(run["model_path"]))
 
 
 @router.post("/{session_id}/load")
 def load_session(session_id: str, services: ServicesDep) -> dict:
-    _run_or_404(services, session_id)
-    svc.load(services.store, services.hub, session_id)
+    run, files = _run_or_404(services, session_id)
+    svc.load(services.store, services.hub, run, files)
     return {"session_id": session_id}
 
 

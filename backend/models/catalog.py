@@ -146,6 +146,14 @@ class ModelCatalog:
                 self._models = models
             return list(self._models)
 
+    def display_name(self, path: str | Path) -> str:
+        """The name the catalog lists a model under (the demo: lora-studio-demo, not its folder)."""
+        target = Path(path).expanduser().resolve()
+        for m in self.list():
+            if Path(m["path"]).resolve() == target:
+                return m["name"]
+        return self._names.get(target, target.name)
+
     def get(self, path: str | Path) -> dict[str, Any] | None:
         """The catalog entry for a path, described on demand when it is outside the roots."""
         target = Path(path).expanduser().resolve()

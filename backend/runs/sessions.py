@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+
+from backend.errors import StudioError
 from backend.runs.events import EventHub
 from backend.runs.layout import ACTIVE_STATES, RunFiles, readiness
 from backend.runs.store import RunStore
@@ -25,13 +27,14 @@ def lora_summary(config: dict[str, Any]) -> dict[str, Any]:
             "fine_tune_type": get("fine_tune_type")}
 
 
-def summarize(run: dict[str, Any], files: RunFiles) -> dict[str, Any]:
+def summarize(run: dict[str, Any], files: RunFiles, model_name: str | None = None) -> dict[str, Any]:
+    """`model_name`: the catalog's name for the run's model (default: its folder name)."""
     s, config = run["summary"], run["config"]
     return {
         "id": run["id"], "kind": run["kind"], "name": run["name"],
-        "model_name": Path(run["model_path"]).name, "model_path": run["model_path"],
+        "model_name": model_name or Path(run["model_path"]).name, "model_path": run["model_path"],
         "adapter_name": run["adapter_name"], "state": run["state"], "error": run["error"],
-        "created_at": run["created_at"], "updated_at": run["updated_at"],
+        "created_at": run["created_at"], "updated_at": run["updated_at"], "ended_at": s.get("ended_at"),
         "steps_completed": run["steps_completed"], "total_steps": run["total_steps"],
         "final_train_loss": s.get("final_train_loss"), "final_val_loss": s.get("final_val_loss"),
         "best_val_loss": s.get("best_val_loss"), "best_step": s.get("best_step"),
@@ -47,15 +50,18 @@ def metric_history(store: RunStore, run_id: str) -> dict[str, list[dict[str, Any
         d = ev["data"]
         if ev["type"] == "training_progress":
             train.append({k: d.get(k) for k in ("step", "train_loss", "learning_rate", "tokens_per_sec",
+                                                  "step_time", "peak_mem_gb", "trained_tokens",
                                                   "reward", "reward_std", "kl") if k in d})
         else:
             val.append({"step": d.get("step"), "val_loss": d.get("val_loss")})
     return {"train": train, "val": val}
 
 
-def detail(store: RunStore, run: dict[str, Any], files: RunFiles) -> dict[str, Any]:
+def detail(store: RunStore, run: dict[str, Any], files: RunFiles, model_name: str | None = None) -> dict[str, Any]:
     return {
-        **summarize(run, files),
+        **summarize(run, files, model_name),
+        "last_progress": run["summary"].get("last_progress"),
+        "last_checkpoint_step": run["summary"].get("last_checkpoint_step"),
         "config": run["config"],
         "yaml": files.config_yaml.read_text() if files.config_yaml.is_file() else None,
         "adapter_files": files.adapter_files(),
@@ -67,7 +73,12 @@ def detail(store: RunStore, run: dict[str, Any], files: RunFiles) -> dict[str, A
     }
 
 
-def load(store: RunStore, hub: EventHub, run_id: str) -> None:
+def load(store: RunStore, hub: EventHub, run: dict[str, Any], files: RunFiles) -> None:
+    """Make the run the current session (Compare's adapter); one without adapter files cannot be."""
+    if readiness(run, files) == "missing_files":
+        raise StudioError(409, "This session has no adapter files on disk (the run saved none, or they "
+                               "were removed), so it cannot be loaded")
+    run_id = run["id"]
     store.set_state(LOADED_KEY, run_id)
     hub.publish("session_loaded", run_id, {"session_id": run_id})
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,9 @@ EVENT_MAP = {
     "error": "training_error",
 }
 TERMINAL = {"completed": "completed", "stopped": "stopped", "error": "error"}
+# Progress fields kept in the run's summary, so a finished run (or a reloaded page) still shows them.
+LAST_PROGRESS_KEYS = ("learning_rate", "it_per_sec", "step_time", "tokens_per_sec", "trained_tokens",
+                      "peak_mem_gb", "reward", "reward_std", "kl")
 
 
 class RunEvents:
@@ -34,6 +38,7 @@ class RunEvents:
         self.offset = offset
         self.metrics: dict[str, Any] = {}
         self.terminal: dict[str, Any] | None = None
+        self.terminal_ts: float | None = None  # when the runner wrote its last word (the run's end)
 
     @classmethod
     def from_now(cls, run_id: str, path: Path, store: RunStore, hub: EventHub) -> RunEvents:
@@ -74,7 +79,7 @@ class RunEvents:
 
     def _handle(self, ev: dict[str, Any]) -> None:
         kind = ev.pop("type", None)
-        ev.pop("ts", None)
+        ts = ev.pop("ts", None)
         store, run_id = self.store, self.run_id
         if kind == "started":
             store.merge_summary(run_id, trainable_parameters=ev.get("trainable_parameters"),
@@ -82,18 +87,15 @@ class RunEvents:
             store.update_run(run_id, state="running", total_steps=int(ev.get("total", 0)))
             return
         if kind == "early_stop":
-            store.merge_summary(run_id, early_stopped=True)
-            self.hub.notify("info", "Early stopping",
-                            f"Validation loss did not improve for {ev.get('patience')} evaluations; "
-                            f"stopping at step {ev.get('step')}.", run_id)
+            # Announced by apply_terminal with the step the run really ended at (the current step finishes).
+            store.merge_summary(run_id, early_stopped=True, early_stop_patience=ev.get("patience"))
             return
         if kind == "progress":
-            self.metrics.update({k: ev.get(k) for k in (
-                "train_loss", "learning_rate", "it_per_sec", "tokens_per_sec", "trained_tokens",
-                "peak_mem_gb", "eta_seconds", "reward", "reward_std", "kl")})
+            last = {k: ev.get(k) for k in LAST_PROGRESS_KEYS if ev.get(k) is not None}
+            self.metrics.update(last, train_loss=ev.get("train_loss"), eta_seconds=ev.get("eta_seconds"))
             self.metrics["step"] = ev.get("step")
             store.update_run(run_id, steps_completed=int(ev.get("step", 0)))
-            store.merge_summary(run_id, final_train_loss=ev.get("train_loss"))
+            store.merge_summary(run_id, final_train_loss=ev.get("train_loss"), last_progress=last)
         elif kind == "val":
             self.metrics["val_loss"] = ev.get("val_loss")
             store.merge_summary(run_id, final_val_loss=ev.get("val_loss"))
@@ -101,12 +103,13 @@ class RunEvents:
             self.metrics.update(best_val_loss=ev.get("val_loss"), best_step=ev.get("step"))
             store.merge_summary(run_id, best_val_loss=ev.get("val_loss"), best_step=ev.get("step"))
         elif kind == "checkpoint":
+            self.metrics["last_checkpoint_step"] = ev.get("step")
             store.merge_summary(run_id, last_checkpoint_step=ev.get("step"))
         elif kind in TERMINAL:
             # Published by apply_terminal once the run's state is final, so a client that reacts to
             # the event by fetching status or the session never sees it still "running" (and, when
             # distributed, once we know which rank really failed).
-            self.terminal = {"kind": kind, **ev}
+            self.terminal, self.terminal_ts = {"kind": kind, **ev}, ts
             return
         if kind in EVENT_MAP:
             self.hub.publish(EVENT_MAP[kind], run_id, ev)
@@ -124,8 +127,14 @@ class RunEvents:
             self.store.merge_summary(self.run_id, **{k: v for k, v in losses.items() if v is not None})
             message = term.get("message") or (note if term["kind"] == "stopped" else None)
             self.store.update_run(self.run_id, state=term["kind"], error=message)
+            if term.get("early_stopped"):
+                patience = self.store.get_run(self.run_id)["summary"].get("early_stop_patience")
+                self.hub.notify("info", "Early stopping",
+                                f"Validation loss did not improve for {patience} evaluations; "
+                                f"the run stopped after step {term.get('step')}.", self.run_id)
         else:
             self.store.update_run(self.run_id, state="error", error=term.get("message") or "the runner failed")
+        self.store.merge_summary(self.run_id, ended_at=self.terminal_ts or time.time())
         self.hub.publish(EVENT_MAP[term["kind"]], self.run_id, {k: v for k, v in term.items() if k != "kind"})
         self._record_offset()
         return True

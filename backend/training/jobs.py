@@ -90,9 +90,11 @@ class JobManager:
                     "error": None, "started_at": None}
         summary = run["summary"]
         metrics = {
+            **(summary.get("last_progress") or {}),
             "step": run["steps_completed"], "total_steps": run["total_steps"],
             "train_loss": summary.get("final_train_loss"), "val_loss": summary.get("final_val_loss"),
             "best_val_loss": summary.get("best_val_loss"), "best_step": summary.get("best_step"),
+            "last_checkpoint_step": summary.get("last_checkpoint_step"),
         }
         if monitor is not None and monitor.run_id == run_id:
             metrics.update({k: v for k, v in monitor.metrics.items() if v is not None})
@@ -101,6 +103,7 @@ class JobManager:
         world = int(config.get("world_size") or 1)
         return {"state": run["state"], "run_id": run_id, "kind": run["kind"], "config": run["config"],
                 "metrics": metrics, "error": run["error"], "started_at": run["created_at"],
+                "ended_at": summary.get("ended_at") if run["state"] in ("completed", "stopped", "error") else None,
                 "lora_targets": summary.get("lora_targets"), "world_size": world,
                 "effective_batch_size": config.get("effective_batch_size",
                                                    int(config.get("batch_size") or 1) * world)}

@@ -25,7 +25,7 @@ from backend.runs.events import EventHub
 from backend.runs.layout import RunFiles, clean_log_line
 from backend.runs.store import RunStore
 from backend.training.distributed.rank_watch import RankWatcher
-from backend.training.ingest import RunEvents
+from backend.training.ingest import TERMINAL, RunEvents
 from backend.training.runner.common import STOPPED_BEFORE_TRAINING
 
 log = logging.getLogger("lora_studio.monitor")
@@ -163,3 +163,5 @@ class RunMonitor(threading.Thread):
 
     def _set_state(self, state: str, **extra: Any) -> None:
         self.store.update_run(self.run_id, state=state, **extra)
+        if state in TERMINAL.values():
+            self.store.merge_summary(self.run_id, ended_at=time.time())

@@ -28,8 +28,19 @@ def test_legacy_session_imports_with_lora_defaults(client):
     detail = client.get(f"/sessions/{run_id}").json()
     assert detail["config"]["learning_rate"] == 1e-5 and detail["config"]["save_every"] == 100
     assert detail["config"]["lora_dropout"] == 0.0 and detail["config"]["fine_tune_type"] == "lora"
-    assert client.post(f"/sessions/{run_id}/load").status_code == 200
-    assert client.get("/sessions/loaded").json() == {"session_id": run_id}
+    # no adapter files: nothing to load (Sessions and Compare both refuse it, with the reason)
+    r = client.post(f"/sessions/{run_id}/load")
+    assert r.status_code == 409 and "no adapter files" in r.json()["detail"]
+    assert client.get("/sessions/loaded").json() == {"session_id": None}
+
+
+def test_sessions_name_the_model_as_the_catalog_does(client, demo):
+    legacy = {**LEGACY, "config": {**LEGACY["config"], "model_path": demo["model"]}}
+    [run_id] = client.post("/sessions/import", json=legacy).json()["imported"]
+    catalog_name = next(m["name"] for m in client.get("/models").json() if m["path"] == demo["model"])
+    assert catalog_name == "lora-studio-demo"
+    assert [s["model_name"] for s in client.get("/sessions").json()] == ["lora-studio-demo"]
+    assert client.get(f"/sessions/{run_id}").json()["model_name"] == "lora-studio-demo"
 
 
 def test_legacy_with_adapter_files_is_ready_as_legacy(client, tmp_path):
@@ -46,6 +57,8 @@ def test_legacy_with_adapter_files_is_ready_as_legacy(client, tmp_path):
     assert s["readiness"] == "legacy"
     assert {f["name"] for f in s["adapter_files"]} == {"adapters.safetensors", "adapter_config.json",
                                                          "0000100_adapters.safetensors"}
+    assert client.post(f"/sessions/{run_id}/load").status_code == 200
+    assert client.get("/sessions/loaded").json() == {"session_id": run_id}
 
 
 def test_bad_legacy_values_fall_back_to_defaults(client):

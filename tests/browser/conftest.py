@@ -54,3 +54,18 @@ def screenshot(page, name: str, width: int) -> Path:
     path = SCREENSHOTS / f"{name}-{width}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def load_then_lose_adapter(http, runs_dir: Path, session_id: str) -> None:
+    """Make `session_id` the loaded session, then delete its adapter files on disk.
+
+    The server refuses to load a session without adapter files, so they are given placeholder files
+    for the load and lose them afterwards (as when a user deletes them while the app runs)."""
+    import shutil
+
+    adapters = runs_dir / session_id / "adapters"
+    adapters.mkdir(parents=True, exist_ok=True)
+    (adapters / "adapter_config.json").write_text("{}")
+    (adapters / "adapters.safetensors").write_bytes(b"")
+    http.post(f"/sessions/{session_id}/load").raise_for_status()
+    shutil.rmtree(adapters)

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import load_then_lose_adapter, screenshot
 from tests.conftest import (
     DEMO_SFT_RECIPE,
     LiveServer,
@@ -235,7 +235,7 @@ def test_evaluation_failure_shows_the_error_panel(trained, page):
         "name": "gone", "status": "completed",
         "config": {"model_path": trained.demo["model"], "train_data_path": trained.demo["train"], "adapter_name": "gone"}})
     [gone_id] = r.json()["imported"]
-    trained.http.post(f"/sessions/{gone_id}/load").raise_for_status()  # loaded elsewhere: the event updates the page
+    load_then_lose_adapter(trained.http, trained.root / "runs", gone_id)  # loaded elsewhere: the event updates the page
 
     page.goto(trained.url + "/#/compare")
     expect(page.get_by_test_id("compare-page")).to_have_attribute("data-session-id", gone_id)
@@ -252,9 +252,10 @@ def test_evaluation_failure_shows_the_error_panel(trained, page):
     page.get_by_test_id("evaluation-error-dismiss").click()
     expect(panel).to_have_count(0)
 
-    # and the trained session, its final adapter deleted on disk, fails the same way
+    # and the trained session, its final adapter deleted on disk once loaded, fails the same way
+    # (a session already without files cannot be loaded: see test_new_user.py)
+    load_through_modal(page, trained.run_id, ("ready", "best_available"))
     (Path(trained.root) / "runs" / trained.run_id / "adapters" / "adapters.safetensors").unlink()
-    load_through_modal(page, trained.run_id, ("missing_files",))
     page.get_by_test_id("evaluate-button").click()
     expect(page.get_by_test_id("evaluation-error-message")).to_contain_text("adapters.safetensors")
     assert page.errors == []  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import load_then_lose_adapter
 from tests.conftest import ROOT, LiveServer
 
 pytestmark = pytest.mark.browser
@@ -140,13 +141,13 @@ def test_menu_commands_drive_the_spa(studio, page, demo):
     assert page.errors == []  # type: ignore[attr-defined]
 
 
-def test_compare_paste_and_copy_use_the_bridge_clipboard(studio, page, demo):
+def test_compare_paste_and_copy_use_the_bridge_clipboard(studio, page, demo, data_root):
     http = httpx.Client(base_url=studio.url, timeout=30)
     r = http.post("/sessions/import", json={
         "name": "base-only", "status": "completed",
         "config": {"model_path": demo["model"], "train_data_path": demo["train"], "adapter_name": "base-only"}})
     [session_id] = r.json()["imported"]
-    http.post(f"/sessions/{session_id}/load").raise_for_status()
+    load_then_lose_adapter(http, data_root / "runs", session_id)
 
     inject_bridge(page)
     page.goto(studio.url + "/#/compare")

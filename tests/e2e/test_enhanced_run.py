@@ -40,7 +40,18 @@ def test_grpo_family_run_completes(live_server, demo, method, level, loss):
         assert 0 < d["reward"] <= 2 and d["reward_std"] >= 0
         assert set(d["rewards"]) == {"exact_answer", "answer_similarity"}
     assert ws.wait_for("training_completed", run_id)["data"]["step"] == 4
+    # completed optimizer steps: validation before step 1 and before step 4; GRPO's surrogate loss does
+    # not rank adapters, so no "best checkpoint" comes from it
+    assert [e["data"]["step"] for e in ws.of_type("training_val", run_id)] == [0, 3]
+    assert ws.of_type("best_model_updated", run_id) == []
     ws.close()
+    assert final["metrics"]["best_val_loss"] is None and final["metrics"]["best_step"] is None
+    assert final["metrics"]["reward"] == progress[-1]["data"]["reward"]  # Reward/KL kept for a finished run
+    assert final["metrics"]["kl"] == progress[-1]["data"]["kl"]
+    log = (live_server.data_root / "runs" / run_id / "train.log").read_text().splitlines()
+    assert log[0].startswith("LoRA: rank ") and log[0].endswith(", ".join(ATTENTION))
+    assert len([ln for ln in log if "train loss" in ln]) == 2
+    assert not [ln for ln in log if re.search(r"\bIter \d+|\d+%\||it/s\]", ln)], log
 
     session = http.get(f"/sessions/{run_id}").json()
     assert session["kind"] == "enhanced" and session["method"] == method
@@ -48,6 +59,7 @@ def test_grpo_family_run_completes(live_server, demo, method, level, loss):
     assert session["lora_targets"]["keys"] == ATTENTION
     assert [p["step"] for p in session["history"]["train"]] == [2, 4]
     assert all("reward" in p and "kl" in p for p in session["history"]["train"])
+    assert session["best_step"] is None and not session["has_best"]
 
     adapters = live_server.data_root / "runs" / run_id / "adapters"
     assert not any(p.name.startswith("model") for p in adapters.parent.rglob("*.safetensors"))  # never fused

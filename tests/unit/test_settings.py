@@ -3,14 +3,25 @@ from pathlib import Path
 import pytest
 
 from backend.cli import _settings, build_parser
-from backend.settings import Settings
+from backend.settings import Settings, default_parity_yaml
 
 
 def test_defaults():
     s = Settings.from_env({})
     assert s.host == "127.0.0.1" and s.port == 8000
     assert s.data_dir == Path.home() / ".lora-studio"
-    assert s.parity_yaml_path is not None and s.parity_yaml_path.name == "gui_training_config.yaml"
+    # the PRD's path exactly, on every machine with /tmp (this Linux one; macOS too, whose
+    # tempfile.gettempdir() is a /var/folders/... path)
+    assert Path("/tmp").is_dir()
+    assert s.parity_yaml_path == Path("/tmp/gui_training_config.yaml")
+
+
+def test_parity_yaml_falls_back_to_the_temp_dir_without_tmp(tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path / "temp"))
+    assert default_parity_yaml(tmp_path / "no-such-tmp") == tmp_path / "temp" / "gui_training_config.yaml"
+    assert default_parity_yaml(tmp_path) == tmp_path / "gui_training_config.yaml"
 
 
 def test_env_overrides_defaults(tmp_path):

@@ -142,6 +142,46 @@ def _exit_if_stopped_before_training(stop: StopFlag, events: EventWriter, config
     threading.Thread(target=wait, name="early-stop", daemon=True).start()
 
 
+def lora_header(cfg: dict[str, Any]) -> str:
+    """The run's LoRA configuration, written as the first line of train.log."""
+    lp = cfg.get("lora_parameters") or {}
+    layers = cfg.get("num_layers")
+    keys = lp.get("keys")
+    return (f"LoRA: rank {lp.get('rank')}, alpha {lp.get('alpha', cfg.get('lora_alpha'))}, "
+            f"scale {lp.get('scale')}, dropout {lp.get('dropout')}, "
+            f"layers {'all' if layers == -1 else layers}, "
+            f"keys {', '.join(keys) if keys else 'every linear module (mlx-lm default)'}")
+
+
+def silence_trainer_console() -> None:
+    """mlx-lm (a rich table and progress bar) and mlx-lm-lora (tqdm bars, "Iter N:" lines) print
+    their own report of every step; the callback already logs one line per report, so the log keeps
+    only ours. mlx-lm draws nothing for a rank other than 0; tqdm honours `disable`."""
+    from mlx_lm import cli_ui
+    from mlx_lm.tuner import trainer
+
+    class QuietTrainUI(cli_ui.TrainUI):
+        def __init__(self, total_iters: int, rank: int = 0):
+            super().__init__(total_iters, rank=max(rank, 1))
+
+    trainer.TrainUI = QuietTrainUI
+    try:
+        from mlx_lm_lora.trainer import grpo_trainer
+    except ImportError:  # SFT-only installs
+        return
+    from tqdm import tqdm
+
+    class QuietTqdm(tqdm):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **{**kwargs, "disable": True})
+
+        @classmethod
+        def write(cls, *args, **kwargs) -> None:
+            pass
+
+    grpo_trainer.tqdm = QuietTqdm
+
+
 def save_adapter(model, path: Path) -> None:
     """Atomic write: a stop or crash mid-save never leaves a truncated adapter file."""
     import mlx.core as mx
@@ -194,6 +234,8 @@ def run_main(run, description: str) -> int:
                              "start it the way the studio does (mlx.launch with the run's hostfile)")
         events = EventWriter(config.get("events_path"), enabled=rank == 0, rank=rank,
                              echo=ctx.echoes if ctx else None)
+        events.log(lora_header(config))
+        silence_trainer_console()
         # Only rank 0 of a multi-process run polls the STOP file (mlx.launch does not forward signals to
         # ranks); a single process is stopped by SIGTERM alone, so its steps stat nothing.
         stop.configure(group, Path(args.config).resolve().parent / "STOP" if rank == 0 and world > 1 else None)
@@ -214,7 +256,12 @@ def run_main(run, description: str) -> int:
 
 
 class StudioCallback:
-    """Turns mlx-lm's reports into events; keeps the best adapter; decides early stopping."""
+    """Turns mlx-lm's reports into events; keeps the best adapter; decides early stopping.
+
+    Every `step` it reports is a number of completed optimizer steps (the chart, log, checkpoints
+    and best adapter all count the same way)."""
+
+    tracks_best = True  # validation loss measures quality (GRPO's does not: see GRPOCallback)
 
     def __init__(self, model, cfg: dict, events: EventWriter, stop: StopFlag, offset: int):
         self.model, self.cfg, self.events, self.stop, self.offset = model, cfg, events, stop, offset
@@ -232,7 +279,7 @@ class StudioCallback:
         self.last_train_loss = info["train_loss"]
         self.events.emit(
             "progress", step=step, total=self.total, train_loss=info["train_loss"],
-            learning_rate=info["learning_rate"], it_per_sec=it_s,
+            learning_rate=info["learning_rate"], it_per_sec=it_s, step_time=1 / it_s if it_s > 0 else None,
             tokens_per_sec=info["tokens_per_second"], trained_tokens=info["trained_tokens"],
             peak_mem_gb=info["peak_memory"],
             eta_seconds=(self.total - step) / it_s if it_s > 0 else None, **self.extra_progress(info),
@@ -244,16 +291,23 @@ class StudioCallback:
         """Fields a trainer reports beyond mlx-lm's (GRPO: rewards and KL)."""
         return {}
 
+    def completed_steps_at_val(self, info: dict) -> int:
+        """Steps done when a validation ran: mlx-lm validates before step `it` and reports `it - 1`."""
+        return info["iteration"]
+
     def on_val_loss_report(self, info: dict) -> None:
-        step = info["iteration"] + self.offset
+        done = self.completed_steps_at_val(info)
+        step = done + self.offset
         val_loss = info["val_loss"]
         self.last_val_loss = val_loss
         self.events.emit("val", step=step, val_loss=val_loss, val_time=info.get("val_time"))
         self.events.log(f"step {step}/{self.total}: validation loss {val_loss:.4f}")
+        if not self.tracks_best:
+            return
         if self.best is None or val_loss < self.best - 1e-6:
             self.best = val_loss
             self.bad_evals = 0
-            if info["iteration"] > 0:  # before the first step the adapter is the base model
+            if done > 0:  # before the first step the adapter is the base model
                 best_file = self.adapter_dir / "best_adapters.safetensors"
                 save_adapter(self.model, best_file)
                 self.events.emit("best", step=step, val_loss=val_loss, file=best_file.name)

@@ -32,9 +32,16 @@ from backend.training.runner.common import (
 
 
 class GRPOCallback(StudioCallback):
+    # GRPO's loss is a policy-gradient surrogate (about 0 whatever the adapter's quality), so the
+    # lowest one does not pick a better adapter: no best checkpoint and no early stopping on it.
+    tracks_best = False
+
     def __init__(self, *args, reward_names: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.reward_names = reward_names
+
+    def completed_steps_at_val(self, info: dict) -> int:
+        return info["iteration"] - 1  # mlx-lm-lora validates before step `it` and reports `it`
 
     def extra_progress(self, info: dict) -> dict:
         return {

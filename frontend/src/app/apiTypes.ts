@@ -1,6 +1,6 @@
 /** Shapes of the REST API (see SPEC §5 and the API contract). Server state lives in RTK Query. */
 
-export type RunState = 'idle' | 'starting' | 'running' | 'completed' | 'stopped' | 'error';
+export type RunState = 'idle' | 'starting' | 'running' | 'stopping' | 'completed' | 'stopped' | 'error';
 export type RunKind = 'sft' | 'enhanced';
 export type DatasetKind = 'sft' | 'grpo';
 export type Readiness = 'ready' | 'best_available' | 'running' | 'incomplete' | 'legacy' | 'missing_files';
@@ -100,12 +100,16 @@ export interface RunMetrics {
   learning_rate: number | null;
   tokens_per_sec: number | null;
   it_per_sec: number | null;
+  /** Seconds per optimizer step at the last report (added by hand until the types are generated). */
+  step_time?: number | null;
   peak_mem_gb: number | null;
   trained_tokens: number | null;
   eta_seconds: number | null;
   reward?: number | null;
   reward_std?: number | null;
   kl?: number | null;
+  /** Step of the newest checkpoint file (added by hand until the types are generated). */
+  last_checkpoint_step?: number | null;
 }
 
 export interface TrainingStatus {
@@ -116,6 +120,8 @@ export interface TrainingStatus {
   metrics: Partial<RunMetrics> | null;
   error: string | null;
   started_at: number | null;
+  /** When a finished run ended (elapsed = ended_at − started_at); added by hand until generated. */
+  ended_at?: number | null;
   lora_targets?: LoraTargets | null;
   /** Optional: the newest stored event seq (lets the client detect a reset event log). */
   last_seq?: number | null;
@@ -188,6 +194,8 @@ export interface SessionSummary {
   adapter_name: string | null;
   state: RunState;
   created_at: number;
+  /** Added by hand until the types are generated. */
+  ended_at?: number | null;
   steps_completed: number | null;
   total_steps: number | null;
   final_train_loss: number | null;
@@ -207,6 +215,10 @@ export interface TrainPoint {
   train_loss: number | null;
   learning_rate?: number | null;
   tokens_per_sec?: number | null;
+  /** Added by hand until the types are generated. */
+  step_time?: number | null;
+  peak_mem_gb?: number | null;
+  trained_tokens?: number | null;
   reward?: number | null;
   reward_std?: number | null;
   kl?: number | null;
@@ -225,6 +237,9 @@ export interface SessionDetail extends SessionSummary {
   evaluations: unknown[];
   lora_targets: LoraTargets | null;
   error: string | null;
+  /** The last progress report's metrics and the newest checkpoint (added by hand until generated). */
+  last_progress?: Partial<RunMetrics> | null;
+  last_checkpoint_step?: number | null;
 }
 
 export interface ImportedSession {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import uPlot, { type AlignedData, type Options } from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useAppSelector } from '../app/hooks';
+import { STEP_INCREMENTS, valueRange } from './chartScales';
 
 export interface ChartSeries {
   label: string;
@@ -53,8 +54,11 @@ export function LineChart({ series, height = 220, xLabel = 'step', testId, ariaL
       width: Math.max(200, el.clientWidth),
       height,
       cursor: { drag: { x: true, y: false } },
-      scales: { x: { time: false } },
-      axes: [{ ...axis, label: xLabel, labelSize: 18, labelFont: '11px system-ui, sans-serif' }, { ...axis, size: 52 }],
+      scales: { x: { time: false }, y: { range: (_u, min, max) => valueRange(min, max) } },
+      axes: [
+        { ...axis, label: xLabel, labelSize: 18, labelFont: '11px system-ui, sans-serif', incrs: STEP_INCREMENTS },
+        { ...axis, size: 52 },
+      ],
       series: [
         { label: xLabel },
         ...series.map((s) => ({

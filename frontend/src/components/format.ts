@@ -20,6 +20,13 @@ export function fmtCompact(v: number | null | undefined): string {
   return String(Math.round(v));
 }
 
+/** Peak memory as mlx-lm reports it (GB): MB below 1 GB, so a tiny run does not read "0.01 GB". */
+export function fmtMemoryGb(gb: number | null | undefined): string {
+  if (gb === null || gb === undefined || !Number.isFinite(gb)) return '—';
+  if (gb < 1) return `${fmtNumber(gb * 1000, gb * 1000 < 10 ? 1 : 0)} MB`;
+  return `${fmtNumber(gb, 2)} GB`;
+}
+
 export function fmtBytes(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];

@@ -73,10 +73,16 @@ describe('app smoke (jsdom, mocked API)', () => {
   });
 
   it('blocks Start with inline errors, then starts a valid run and opens Training', async () => {
+    await flush();
+    // the catalog's only usable model (the other one is broken) is chosen already
+    expect(($('model-select') as HTMLSelectElement).value).toBe('/models/demo-llama');
     await act(async () => $('start-button')!.click());
     await flush();
-    expect($('field-error-model_path')).not.toBeNull();
+    expect($('field-error-model_path')).toBeNull();
     expect($('field-error-train_data_path')).not.toBeNull();
+    await act(async () => setValue($('model-select') as HTMLSelectElement, ''));
+    await flush();
+    expect($('field-error-model_path')).not.toBeNull();
 
     await act(async () => setValue($('model-select') as HTMLSelectElement, '/models/demo-llama'));
     await flush();
@@ -88,6 +94,9 @@ describe('app smoke (jsdom, mocked API)', () => {
     await act(async () => setValue($('lora-dropout') as HTMLInputElement, '1'));
     await flush(500);
     expect($('field-error-lora_rank')!.textContent).toMatch(/positive/);
+    // no estimate for an invalid rank (a number from the last valid rank would be stale)
+    expect($('lora-trainable-params')!.textContent).toBe('—');
+    expect($('lora-estimate-blocked')).not.toBeNull();
     expect($('field-error-lora_dropout')).not.toBeNull();
     expect($('setup-train-validation')?.dataset.state).toBe('ok');
     expect($('lora-target-keys')!.textContent).toContain('mlp.down_proj');

@@ -7,9 +7,11 @@ import { Spinner } from '../../components/Spinner';
 import { ReadinessBadge } from '../../components/StatusBadge';
 import { notify } from '../notifications/notificationsSlice';
 import { useListSessionsQuery, useLoadSessionMutation } from '../sessions/api';
+import { loadBlockedReason } from '../sessions/loadable';
 import { LoraFacts, LossFacts, methodLabel } from './SessionFacts';
 
 function SessionOption({ s, current, busy, onLoad }: { s: SessionSummary; current: boolean; busy: boolean; onLoad: () => void }) {
+  const blocked = loadBlockedReason(s);
   return (
     <li data-testid={`load-option-${s.id}`} className={`rounded-lg border p-3 ${current ? 'border-brand-300 bg-brand-50/50 dark:border-brand-700 dark:bg-brand-900/20' : 'border-slate-200 dark:border-slate-800'}`}>
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -21,11 +23,12 @@ function SessionOption({ s, current, busy, onLoad }: { s: SessionSummary; curren
         </div>
         <div className="flex shrink-0 items-center gap-2">
           <ReadinessBadge readiness={s.readiness} testId={`load-readiness-${s.id}`} />
-          <Button size="sm" variant={current ? 'secondary' : 'primary'} onClick={onLoad} loading={busy} disabled={current} testId={`load-session-${s.id}`}>
+          <Button size="sm" variant={current ? 'secondary' : 'primary'} onClick={onLoad} loading={busy} disabled={current || !!blocked} title={blocked ?? undefined} testId={`load-session-${s.id}`}>
             {current ? 'Loaded' : 'Load'}
           </Button>
         </div>
       </div>
+      {blocked && <p className="mt-1 text-xs text-slate-500 dark:text-slate-400" data-testid={`load-blocked-${s.id}`}>{blocked}</p>}
       <div className="mt-2 space-y-1">
         <LoraFacts s={s} />
         <LossFacts s={s} />

@@ -47,7 +47,7 @@ export function EnhancedPage() {
     <div className="space-y-5" data-testid="enhanced-page">
       <PageHeader title="Enhanced Setup" subtitle="GRPO, GSPO and Dr. GRPO with attention-only LoRA (self_attn q/k/v/o) as the comparison baseline." />
       <MethodCards methods={f.methods} selected={method.id} onSelect={(m) => dispatch(enhancedDraftReplaced(switchMethod(draft, method, m)))} />
-      <div className="grid gap-5 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
         <ModelCard idPrefix="enh" value={draft.model_path} error={errors.model_path} onChange={(p) => set('model_path', p)} onBlur={() => touch('model_path')} />
         <Card id="enh-data" title="Data" description="GRPO rows: prompt, answer and an optional system message." testId="enhanced-data-card">
           <DatasetPicker idPrefix="enh" kind="grpo" trainPath={draft.train_data_path} valPath={draft.val_data_path} errors={errors}
@@ -55,7 +55,7 @@ export function EnhancedPage() {
         </Card>
       </div>
       <Card id="enh-params" title="Training parameters" testId="enhanced-params-card">
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <TextField id="enh-adapter_name" name="adapter_name" label="Adapter name" value={draft.adapter_name} onChange={(v) => set('adapter_name', v)} onBlur={() => touch('adapter_name')} error={errors.adapter_name} />
           {SHARED_NUMBERS.map(([name, label, hint]) => (
             <NumberField key={name} id={`enh-${name}`} name={name} label={label} hint={hint} error={errors[name]}

@@ -1,50 +1,41 @@
-import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import { createSelector } from '@reduxjs/toolkit';
 import type { ConfigValue } from '../../app/apiTypes';
-import type { FieldErrors } from '../setup/validation';
+import type { RootState } from '../../app/store';
+import { createRunFormSlice, initialRunFormState, visibleErrors, type RunFormState } from '../runForm/draftSlice';
+import { trainingApi } from '../training/api';
 import type { EnhancedDraft } from './enhancedConfig';
+import { validateEnhancedDraft } from './enhancedValidation';
 
 /** Client state of the Enhanced Setup tab (kept apart from the Setup tab's draft). */
-export interface EnhancedState {
-  draft: EnhancedDraft | null;
-  touched: Record<string, boolean>;
-  submitAttempted: boolean;
-  serverErrors: FieldErrors;
-}
+export type EnhancedState = RunFormState<EnhancedDraft>;
 
-export const initialEnhancedState: EnhancedState = { draft: null, touched: {}, submitAttempted: false, serverErrors: {} };
+export const initialEnhancedState: EnhancedState = initialRunFormState<EnhancedDraft>();
 
-const enhancedSlice = createSlice({
-  name: 'enhanced',
-  initialState: initialEnhancedState,
-  reducers: {
-    enhancedDraftInitialized(state, action: PayloadAction<EnhancedDraft>) {
-      if (!state.draft) state.draft = action.payload;
-    },
-    enhancedDraftReplaced(state, action: PayloadAction<EnhancedDraft>) {
-      state.draft = action.payload;
-      state.touched = {};
-      state.submitAttempted = false;
-      state.serverErrors = {};
-    },
-    enhancedFieldChanged(state, action: PayloadAction<{ field: string; value: ConfigValue }>) {
-      if (!state.draft) return;
-      (state.draft as Record<string, ConfigValue>)[action.payload.field] = action.payload.value;
-      delete state.serverErrors[action.payload.field];
-    },
-    enhancedFieldTouched(state, action: PayloadAction<string>) {
-      state.touched[action.payload] = true;
-    },
-    enhancedSubmitAttempted(state) {
-      state.submitAttempted = true;
-    },
-    enhancedServerErrorsSet(state, action: PayloadAction<FieldErrors>) {
-      state.serverErrors = action.payload;
-    },
-  },
-});
+const enhancedSlice = createRunFormSlice<EnhancedDraft, Record<string, never>>('enhanced', {});
 
-export const {
-  enhancedDraftInitialized, enhancedDraftReplaced, enhancedFieldChanged, enhancedFieldTouched,
-  enhancedSubmitAttempted, enhancedServerErrorsSet,
-} = enhancedSlice.actions;
+const a = enhancedSlice.actions;
+export const enhancedDraftInitialized = (draft: EnhancedDraft) => a.draftInitialized(draft);
+export const enhancedDraftReplaced = (draft: EnhancedDraft) => a.draftReplaced({ draft });
+export const enhancedFieldChanged = (p: { field: string; value: ConfigValue }) => a.fieldChanged(p);
+export const enhancedFieldTouched = a.fieldTouched;
+export const enhancedSubmitAttempted = a.submitAttempted;
+export const enhancedServerErrorsSet = a.serverErrorsSet;
 export default enhancedSlice.reducer;
+
+// -- selectors --------------------------------------------------------------------------------
+export const selectEnhancedForm = (s: RootState): EnhancedState => s.enhanced;
+const selectDefaults = (s: RootState) => trainingApi.endpoints.getTrainingDefaults.select()(s).data;
+const selectMethods = (s: RootState) => trainingApi.endpoints.getTrainingMethods.select()(s).data?.methods;
+
+/** The chosen method (the first one until the draft names another). */
+export const selectEnhancedMethod = createSelector(
+  [selectMethods, (s: RootState) => s.enhanced.draft?.training_method],
+  (methods, id) => methods?.find((m) => m.id === id) ?? methods?.[0],
+);
+
+export const selectEnhancedClientErrors = createSelector(
+  [(s: RootState) => s.enhanced.draft, selectEnhancedMethod, selectDefaults],
+  (draft, method, defaults) => (draft && method ? validateEnhancedDraft(draft, method, defaults) : {}),
+);
+
+export const selectEnhancedErrors = createSelector([selectEnhancedClientErrors, selectEnhancedForm], visibleErrors);

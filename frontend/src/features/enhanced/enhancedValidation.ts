@@ -1,5 +1,5 @@
 import type { FieldLimits, TrainingDefaultsResponse, TrainingMethod } from '../../app/apiTypes';
-import { validateDraft, type FieldErrors } from '../setup/validation';
+import { validateDraft, type FieldErrors } from '../runForm/validation';
 import { SHARED_KEYS, type EnhancedDraft, type EnhancedTrainingConfig } from './enhancedConfig';
 import { paramKind, paramLimits } from './methodParams';
 

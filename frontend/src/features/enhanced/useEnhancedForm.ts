@@ -1,39 +1,43 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { useAutoRetry } from '../../app/useAutoRetry';
 import type { ConfigValue } from '../../app/apiTypes';
-import { visibleErrors } from '../setup/setupSlice';
-import { useGetTrainingDefaultsQuery, useGetTrainingMethodsQuery, useStartEnhancedTrainingMutation } from '../training/api';
-import { submitRun } from '../training/submitRun';
+import { loadPersistedDraft } from '../runForm/persistDraft';
+import { submitRun } from '../runForm/submitRun';
+import { usePreselectOnlyModel } from '../runForm/usePreselectOnlyModel';
+import { useGetTrainingDefaultsQuery, useGetTrainingMethodsQuery } from '../training/api';
+import { useStartEnhancedTrainingMutation } from './api';
 import { mergeEnhancedConfig, SHARED_KEYS } from './enhancedConfig';
 import {
   enhancedDraftInitialized, enhancedFieldChanged, enhancedFieldTouched, enhancedServerErrorsSet, enhancedSubmitAttempted,
+  selectEnhancedClientErrors, selectEnhancedErrors, selectEnhancedForm, selectEnhancedMethod,
 } from './enhancedSlice';
-import { toEnhancedConfig, validateEnhancedDraft } from './enhancedValidation';
+import { toEnhancedConfig } from './enhancedValidation';
 
-/** Enhanced Setup state: defaults + /training/methods → draft; validation; Start. */
+/** Enhanced Setup state: defaults + /training/methods (+ the draft saved before a reload) → draft; validation; Start. */
 export function useEnhancedForm() {
   const dispatch = useAppDispatch();
   const defaultsQuery = useGetTrainingDefaultsQuery();
   const methodsQuery = useGetTrainingMethodsQuery();
   const retryDefaults = useAutoRetry(defaultsQuery);
   const retryMethods = useAutoRetry(methodsQuery);
-  const state = useAppSelector((s) => s.enhanced);
+  const state = useAppSelector(selectEnhancedForm);
   const defaults = defaultsQuery.data;
   const methods = methodsQuery.data?.methods ?? [];
   const rewardFunctions = methodsQuery.data?.reward_functions ?? [];
 
   useEffect(() => {
-    const first = methods[0];
-    if (defaults && first && !state.draft) dispatch(enhancedDraftInitialized(mergeEnhancedConfig(defaults, first)));
+    if (!defaults || !methods.length || state.draft) return;
+    const saved = loadPersistedDraft('enhanced');
+    const method = methods.find((m) => m.id === saved?.training_method) ?? methods[0]!;
+    dispatch(enhancedDraftInitialized(mergeEnhancedConfig(defaults, method, saved)));
   }, [defaults, methods, state.draft, dispatch]);
 
-  const method = methods.find((m) => m.id === state.draft?.training_method) ?? methods[0];
-  const clientErrors = useMemo(
-    () => (state.draft && method ? validateEnhancedDraft(state.draft, method, defaults) : {}),
-    [state.draft, method, defaults],
-  );
-  const errors = useMemo(() => visibleErrors(clientErrors, state), [clientErrors, state]);
+  usePreselectOnlyModel(!!state.draft, state.draft?.model_path, (m) => dispatch(enhancedFieldChanged({ field: 'model_path', value: m.path })));
+
+  const method = useAppSelector(selectEnhancedMethod);
+  const clientErrors = useAppSelector(selectEnhancedClientErrors);
+  const errors = useAppSelector(selectEnhancedErrors);
   const order = [...SHARED_KEYS, ...(method?.parameters ?? []).map((p) => p.name), 'reward_weights'];
 
   const [start, { isLoading: starting }] = useStartEnhancedTrainingMutation();

@@ -19,6 +19,8 @@ export interface TrainingProgressData {
   train_loss: number | null;
   learning_rate: number | null;
   it_per_sec: number | null;
+  /** Seconds per step (added by hand until the event types are generated). */
+  step_time?: number | null;
   tokens_per_sec: number | null;
   trained_tokens: number | null;
   peak_mem_gb: number | null;

@@ -8,6 +8,7 @@ import { ReadinessBadge, StatusBadge } from '../../components/StatusBadge';
 import { fmtBytes, fmtDate, fmtNumber } from '../../components/format';
 import { LossChart } from '../training/RunCharts';
 import { RunConfigView } from '../training/RunConfigCard';
+import { ACTIVE_RUN_STATES, loadBlockedReason } from './loadable';
 import { useSessionActions } from './useSessionActions';
 
 const RESUMABLE = new Set(['stopped', 'error']);
@@ -15,17 +16,22 @@ const RESUMABLE = new Set(['stopped', 'error']);
 function Actions({ session }: { session: SessionDetail }) {
   const a = useSessionActions(session);
   const [confirm, setConfirm] = useState(false);
-  const active = session.state === 'running' || session.state === 'starting';
+  const active = ACTIVE_RUN_STATES.has(session.state);
+  const blocked = loadBlockedReason(session);
   return (
     <div className="flex flex-wrap gap-2">
-      <Button size="sm" variant="primary" onClick={a.onLoad} loading={a.loading} disabled={session.readiness === 'missing_files'} testId="session-load">Load</Button>
+      <Button size="sm" variant="primary" onClick={a.onLoad} loading={a.loading} disabled={!!blocked} title={blocked ?? undefined} testId="session-load">Load</Button>
+      {a.loaded && (
+        <a href="#/compare" data-testid="session-open-compare" className="inline-flex h-8 items-center rounded-lg px-3 text-xs font-medium text-brand-700 hover:bg-brand-50 dark:text-brand-300 dark:hover:bg-brand-900/30">Open in Compare →</a>
+      )}
       {RESUMABLE.has(session.state) && (
         <Button size="sm" onClick={a.onResume} loading={a.resuming} testId="session-resume">Resume</Button>
       )}
       <Button size="sm" onClick={a.onUseSettings} disabled={!a.canUseSettings} testId="session-use-settings">
         Use settings in {session.kind === 'enhanced' ? 'Enhanced Setup' : 'Setup'}
       </Button>
-      <Button size="sm" variant="ghost" className="text-rose-600 dark:text-rose-400" onClick={() => setConfirm(true)} disabled={active} testId="session-delete">Delete</Button>
+      <Button size="sm" variant="ghost" className="text-rose-600 dark:text-rose-400" onClick={() => setConfirm(true)} disabled={active} title={active ? 'Stop the run before deleting it.' : undefined} testId="session-delete">Delete</Button>
+      {blocked && <p className="basis-full text-xs text-slate-500 dark:text-slate-400" data-testid="session-load-blocked">{blocked}</p>}
       <ConfirmDialog
         open={confirm}
         title="Delete this session?"

@@ -28,7 +28,7 @@ export function SessionsPage({ sessionId }: { sessionId: string | null }) {
       ) : sorted.length === 0 ? (
         <EmptyState title="No sessions yet" testId="sessions-empty">Runs you start appear here. Older sessions can be imported from their JSON files.</EmptyState>
       ) : (
-        <div className="grid gap-5 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+        <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
           <div className={sessionId ? 'hidden lg:block' : ''}>
             <SessionList sessions={sorted} selectedId={sessionId} />
           </div>

@@ -6,6 +6,7 @@ import { enhancedDraftReplaced } from '../enhanced/enhancedSlice';
 import { notify } from '../notifications/notificationsSlice';
 import { setupDraftReplaced } from '../setup/setupSlice';
 import { useGetTrainingDefaultsQuery, useGetTrainingMethodsQuery } from '../training/api';
+import { useGetLoadedSessionQuery } from '../compare/api';
 import { runStarted } from '../training/liveRunSlice';
 import { mergeTrainingConfig } from '../training/trainingConfig';
 import { useDeleteSessionMutation, useLoadSessionMutation, useResumeSessionMutation } from './api';
@@ -16,6 +17,7 @@ export function useSessionActions(session: SessionDetail | undefined) {
   const { data: defaults } = useGetTrainingDefaultsQuery();
   const { data: methods } = useGetTrainingMethodsQuery(undefined, { skip: session?.kind !== 'enhanced' });
   const [load, loadState] = useLoadSessionMutation();
+  const { data: loadedSession } = useGetLoadedSessionQuery();
   const [resume, resumeState] = useResumeSessionMutation();
   const [remove, removeState] = useDeleteSessionMutation();
 
@@ -23,7 +25,7 @@ export function useSessionActions(session: SessionDetail | undefined) {
     if (!session) return;
     try {
       await load(session.id).unwrap();
-      dispatch(notify({ level: 'success', title: 'Session loaded', message: `${session.name} is now the current session (Compare uses it).` }));
+      dispatch(notify({ level: 'success', title: 'Session loaded', message: `${session.name} is now the current session: open Compare to try it.` }));
     } catch { /* notified */ }
   };
 
@@ -63,6 +65,7 @@ export function useSessionActions(session: SessionDetail | undefined) {
   };
 
   return {
+    loaded: !!session && loadedSession?.session_id === session.id,
     onLoad, onResume, onDelete, onUseSettings, canUseSettings,
     loading: loadState.isLoading, resuming: resumeState.isLoading, deleting: removeState.isLoading,
   };

@@ -9,7 +9,7 @@ import { NumberInput, SelectInput, Switch, TextInput } from '../../components/in
 import { useCheckDistributedMutation } from './api';
 import { effectiveBatch, parseHosts, worldSize } from './distributed';
 import { useSetupField } from './useSetupForm';
-import type { FieldErrors } from './validation';
+import type { FieldErrors } from '../runForm/validation';
 
 function CheckResult({ result }: { result: DistributedCheckResult }) {
   return (

@@ -2,13 +2,13 @@ import type { FieldLimits, ModelInfo } from '../../app/apiTypes';
 import { Card } from '../../components/Card';
 import { NumberField } from '../../components/ConfigFields';
 import { controlAria, Field } from '../../components/Field';
-import { SelectInput } from '../../components/inputs';
+import { NumberInput, SelectInput } from '../../components/inputs';
 import { fmtNumber } from '../../components/format';
 import { loraScale } from '../training/trainingConfig';
 import { coverageHelp, coverageOptions } from './loraCoverage';
 import { LoraTargetsPanel } from './LoraTargetsPanel';
 import { useSetupField } from './useSetupForm';
-import type { FieldErrors } from './validation';
+import type { FieldErrors } from '../runForm/validation';
 
 export interface LoraCardProps {
   errors: FieldErrors;
@@ -22,18 +22,32 @@ function CoverageField({ errors, model }: Pick<LoraCardProps, 'errors' | 'model'
   const help = coverageHelp(model, f.value);
   return (
     <Field id={f.id} name="lora_num_layers" label="Layer coverage" error={f.error}>
-      <SelectInput
-        id={f.id}
-        testId="lora-coverage"
-        value={f.value === null ? '' : String(f.value)}
-        onValueChange={(v) => f.set(v === '' ? null : Number(v))}
-        onBlur={f.touch}
-        {...controlAria(f.id, f.error)}
-        aria-describedby={`${f.id}-help${f.error ? ` ${f.id}-error` : ''}`}
-      >
-        {f.value === null && <option value="">Choose coverage…</option>}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </SelectInput>
+      <div className="flex gap-2">
+        <SelectInput
+          id={f.id}
+          testId="lora-coverage"
+          className="min-w-0 flex-1"
+          value={f.value === null || Number.isNaN(f.value) ? '' : String(f.value)}
+          onValueChange={(v) => f.set(v === '' ? null : Number(v))}
+          onBlur={f.touch}
+          {...controlAria(f.id, f.error)}
+          aria-describedby={`${f.id}-help${f.error ? ` ${f.id}-error` : ''}`}
+        >
+          {(f.value === null || Number.isNaN(f.value)) && <option value="">Choose coverage…</option>}
+          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </SelectInput>
+        {/* Any top-k, not only the presets (a shallow model has few of them). */}
+        <NumberInput
+          id={`${f.id}-custom`}
+          testId="lora-coverage-custom"
+          className="w-20"
+          aria-label="Top layers (custom number)"
+          placeholder="top k"
+          value={f.value !== null && f.value > 0 ? f.value : null}
+          onValueChange={(v) => f.set(Number.isNaN(v) ? null : v)}
+          onBlur={f.touch}
+        />
+      </div>
       <div id={`${f.id}-help`} data-testid="lora-coverage-help" className="space-y-1 text-xs text-slate-500 dark:text-slate-400">
         {help.map((line) => <p key={line}>{line}</p>)}
       </div>

@@ -20,6 +20,8 @@ export function LoraTargetsPanel({ model, modelPath, rank, numLayers }: LoraTarg
   const skip = !model || model.error !== null || !args.path || !(args.rank > 0) || numLayers === null;
   const { data, isFetching, isError } = useGetModelTargetsQuery(args, { skip });
   const targets: LoraTargets | undefined = (!skip && data) || model?.lora_targets;
+  // An estimate is for a rank and a coverage: with either invalid, any number shown would be stale.
+  const estimable = rank !== null && rank > 0 && numLayers !== null;
   if (!model) {
     return <p className="mt-4 text-xs text-slate-500 dark:text-slate-400" data-testid="lora-targets-empty">Choose a model to see which modules get adapters.</p>;
   }
@@ -41,9 +43,10 @@ export function LoraTargetsPanel({ model, modelPath, rank, numLayers }: LoraTarg
           </ul>
           <p className="text-xs text-slate-600 dark:text-slate-300">
             Trainable parameters:{' '}
-            <span data-testid="lora-trainable-params" className="font-mono font-semibold text-slate-900 dark:text-slate-100" title={targets.trainable_parameters != null ? fmtInt(targets.trainable_parameters) : undefined}>
-              {targets.trainable_parameters != null ? `≈ ${fmtCompact(targets.trainable_parameters)}` : '—'}
+            <span data-testid="lora-trainable-params" className="font-mono font-semibold text-slate-900 dark:text-slate-100" title={estimable && targets.trainable_parameters != null ? fmtInt(targets.trainable_parameters) : undefined}>
+              {estimable && targets.trainable_parameters != null ? `≈ ${fmtCompact(targets.trainable_parameters)}` : '—'}
             </span>
+            {!estimable && <span className="ml-2 text-slate-500" data-testid="lora-estimate-blocked">(needs a valid rank and coverage)</span>}
             {isError && <span className="ml-2 text-rose-600">(could not refresh the estimate)</span>}
           </p>
           {targets.warnings?.length > 0 && (

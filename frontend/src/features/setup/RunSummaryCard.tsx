@@ -5,8 +5,9 @@ import { Card } from '../../components/Card';
 import { fmtNumber } from '../../components/format';
 import { isActive } from '../training/liveRunSlice';
 import { loraScale, type TrainingDraft } from '../training/trainingConfig';
-import { focusFirstError, SETUP_FIELD_ORDER } from './useSetupForm';
-import type { FieldErrors } from './validation';
+import { focusFirstError } from '../runForm/validation';
+import { SETUP_FIELD_ORDER } from './useSetupForm';
+import type { FieldErrors } from '../runForm/validation';
 
 const LABELS: Record<string, string> = {
   model_path: 'Model', train_data_path: 'Training data', val_data_path: 'Validation data', adapter_name: 'Adapter name',

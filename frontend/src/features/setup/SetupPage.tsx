@@ -4,7 +4,6 @@ import { Card } from '../../components/Card';
 import { EmptyState } from '../../components/EmptyState';
 import { Spinner } from '../../components/Spinner';
 import { PageHeader } from '../../components/PageHeader';
-import { useDesktopCommands } from '../desktop/useDesktopCommands';
 import { mergeTrainingConfig } from '../training/trainingConfig';
 import { DatasetPicker } from './DatasetPicker';
 import { DistributedCard } from './DistributedCard';
@@ -13,6 +12,7 @@ import { ModelCard } from './ModelCard';
 import { RunSummaryCard } from './RunSummaryCard';
 import { setupDraftReplaced, setupFieldChanged, setupFieldTouched, setupModelChanged } from './setupSlice';
 import { TrainingParamsCard } from './TrainingParamsCard';
+import { useDesktopCommands } from './useDesktopCommands';
 import { useSetupForm } from './useSetupForm';
 import { useStartTraining } from './useStartTraining';
 

@@ -2,7 +2,7 @@ import { Card } from '../../components/Card';
 import { NumberField, TextField } from '../../components/ConfigFields';
 import { Switch } from '../../components/inputs';
 import type { TrainingDraft } from '../training/trainingConfig';
-import type { FieldErrors } from './validation';
+import type { FieldErrors } from '../runForm/validation';
 import { useSetupField } from './useSetupForm';
 
 type NumKey = { [K in keyof TrainingDraft]: TrainingDraft[K] extends number ? K : never }[keyof TrainingDraft];

@@ -1,12 +1,16 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
-import type { ModelInfo } from '../../app/apiTypes';
 import { useAutoRetry } from '../../app/useAutoRetry';
+import type { FieldErrors } from '../runForm/validation';
+import { loadPersistedDraft } from '../runForm/persistDraft';
+import { usePreselectOnlyModel } from '../runForm/usePreselectOnlyModel';
 import { useGetTrainingDefaultsQuery } from '../training/api';
 import { mergeTrainingConfig, type TrainingDraft } from '../training/trainingConfig';
 import { useGetModelsQuery } from './api';
-import { setupDraftInitialized, setupFieldChanged, setupFieldTouched, visibleErrors } from './setupSlice';
-import { validateTrainingDraft, type FieldErrors } from './validation';
+import {
+  selectSetupClientErrors, selectSetupErrors, selectSetupForm, selectSetupModel, setupDraftInitialized, setupFieldChanged,
+  setupFieldTouched, setupModelChanged,
+} from './setupSlice';
 
 /** Models from /models, retried with back-off while the backend is not up. */
 export function useModels() {
@@ -15,33 +19,25 @@ export function useModels() {
   return { ...query, models: query.data ?? [], retry };
 }
 
-/** Loads the server defaults into the Setup draft (once) and validates the draft. */
+/** Loads the server defaults (with the draft saved before a reload over them) into the Setup form once. */
 export function useSetupForm() {
   const dispatch = useAppDispatch();
   const defaultsQuery = useGetTrainingDefaultsQuery();
   const defaultsRetry = useAutoRetry(defaultsQuery);
-  const setup = useAppSelector((s) => s.setup);
-  // (the model picker drives the retries; this only reads the list)
-  const { data: models = [] } = useGetModelsQuery();
+  const setup = useAppSelector(selectSetupForm);
+  // (the model picker drives the retries; this subscribes to the list the selectors read)
+  useGetModelsQuery();
   const defaults = defaultsQuery.data;
 
   useEffect(() => {
-    if (defaults && !setup.draft) dispatch(setupDraftInitialized(mergeTrainingConfig(defaults)));
+    if (defaults && !setup.draft) dispatch(setupDraftInitialized(mergeTrainingConfig(defaults, loadPersistedDraft('setup'))));
   }, [defaults, setup.draft, dispatch]);
 
-  const model: ModelInfo | undefined = useMemo(
-    () => models.find((m) => m.path === setup.draft?.model_path),
-    [models, setup.draft?.model_path],
-  );
+  usePreselectOnlyModel(!!setup.draft, setup.draft?.model_path, (m) => dispatch(setupModelChanged({ path: m.path, depth: m.num_hidden_layers })));
 
-  const clientErrors: FieldErrors = useMemo(
-    () => (setup.draft ? validateTrainingDraft(setup.draft, {
-      limits: defaults?.limits, required: defaults?.required ?? ['model_path', 'train_data_path'],
-      modelDepth: model?.num_hidden_layers ?? null,
-    }) : {}),
-    [setup.draft, defaults, model],
-  );
-  const errors = useMemo(() => visibleErrors(clientErrors, setup), [clientErrors, setup]);
+  const model = useAppSelector(selectSetupModel);
+  const clientErrors: FieldErrors = useAppSelector(selectSetupClientErrors);
+  const errors = useAppSelector(selectSetupErrors);
 
   return { draft: setup.draft, origin: setup.origin, defaults, defaultsQuery, defaultsRetry, model, clientErrors, errors };
 }
@@ -66,11 +62,3 @@ export const SETUP_FIELD_ORDER = [
   'max_seq_length', 'save_every', 'steps_per_report', 'steps_per_eval', 'val_batches', 'patience', 'seed',
   'fine_tune_type', 'lora_rank', 'lora_alpha', 'lora_dropout', 'lora_num_layers',
 ];
-
-export function focusFirstError(errors: FieldErrors, order: readonly string[], prefix: string): void {
-  const first = order.find((f) => errors[f]) ?? Object.keys(errors)[0];
-  if (!first) return;
-  const el = document.getElementById(`${prefix}-${first}`);
-  el?.focus();
-  el?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
-}

@@ -1,9 +1,9 @@
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { useStartTrainingMutation } from '../training/api';
-import { submitRun } from '../training/submitRun';
+import { submitRun } from '../runForm/submitRun';
 import type { TrainingConfig, TrainingDraft } from '../training/trainingConfig';
 import { setupServerErrorsSet, setupSubmitAttempted } from './setupSlice';
-import type { FieldErrors } from './validation';
+import type { FieldErrors } from '../runForm/validation';
 import { SETUP_FIELD_ORDER } from './useSetupForm';
 
 /** The POST body: a validated draft (coverage chosen, empty optional path → null). */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultsResponse } from '../../test/fixtures';
 import { mergeTrainingConfig, type TrainingDraft } from '../training/trainingConfig';
 import { validateLora, validateTrainingDraft } from './validation';
-import { initialSetupState, visibleErrors } from './setupSlice';
+import { visibleErrors } from '../runForm/draftSlice';
+import { initialSetupState } from './setupSlice';
 
 const ctx = { limits: defaultsResponse.limits, required: defaultsResponse.required, modelDepth: 4 };
 const valid = (): TrainingDraft => ({

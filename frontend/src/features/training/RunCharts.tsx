@@ -27,7 +27,7 @@ export function RunCharts({ train, val, enhanced }: { train: TrainPoint[]; val: 
         <LossChart train={train} val={val} />
       </Card>
       {enhanced && (
-        <div className="grid gap-5 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
           <Card id="reward" title="Reward" testId="reward-card">
             <LineChart series={reward} testId="reward-chart" ariaLabel="Mean reward by step" height={180} />
           </Card>

@@ -41,7 +41,7 @@ export function RunConfigView({ config, loraTargets, kind }: Omit<RunConfigProps
         </ul>
       </div>
       {settings.length > 0 && (
-        <dl className="grid gap-x-6 gap-y-1.5 text-xs sm:grid-cols-2">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-1.5 text-xs sm:grid-cols-2">
           {settings.map(([k, label]) => (
             <div key={k} className="flex min-w-0 justify-between gap-3 border-b border-slate-100 py-1 dark:border-slate-800">
               <dt className="shrink-0 text-slate-500 dark:text-slate-400">{label}</dt>

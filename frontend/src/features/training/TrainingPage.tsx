@@ -12,12 +12,15 @@ import { RunCharts } from './RunCharts';
 import { RunConfigCard } from './RunConfigCard';
 import { useLiveRun, useRunBackfill } from './useRunData';
 
-function StopButton() {
+/** Stop; while the run is stopping (saving its adapter, up to the stop timeout) it stays disabled with a spinner. */
+function StopButton({ stopping }: { stopping: boolean }) {
   const [stop, { isLoading }] = useStopTrainingMutation();
   const [confirm, setConfirm] = useState(false);
   return (
     <>
-      <Button variant="danger" onClick={() => setConfirm(true)} loading={isLoading} testId="stop-button">Stop</Button>
+      <Button variant="danger" onClick={() => setConfirm(true)} loading={isLoading || stopping} disabled={stopping} testId="stop-button">
+        {stopping ? 'Stopping…' : 'Stop'}
+      </Button>
       <ConfirmDialog
         open={confirm}
         title="Stop training?"
@@ -61,7 +64,7 @@ export function TrainingPage() {
           <>
             <StatusBadge state={run.state} />
             {run.kind && <span className="text-xs text-slate-500">{run.kind === 'enhanced' ? String(run.config?.training_method ?? 'enhanced').toUpperCase() : 'SFT'}</span>}
-            {active && <StopButton />}
+            {active && <StopButton stopping={run.state === 'stopping'} />}
           </>
         }
       />
@@ -78,7 +81,7 @@ export function TrainingPage() {
       )}
       <ProgressCard run={run} />
       <RunCharts train={run.train} val={run.val} enhanced={run.kind === 'enhanced'} />
-      <div className="grid gap-5 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-2">
         <RunConfigCard config={run.config} loraTargets={run.loraTargets} kind={run.kind} />
         <LogViewer lines={run.logs} />
       </div>

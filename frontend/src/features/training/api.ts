@@ -3,7 +3,6 @@ import type {
   LogsResponse, MethodsResponse, StartResponse, TrainingDefaultsResponse, TrainingStatus,
 } from '../../app/apiTypes';
 import type { TrainingConfig } from './trainingConfig';
-import type { EnhancedTrainingConfig } from '../enhanced/enhancedConfig';
 
 export const trainingApi = api.injectEndpoints({
   endpoints: (build) => ({
@@ -25,19 +24,16 @@ export const trainingApi = api.injectEndpoints({
       query: (body) => ({ url: '/training/start', method: 'POST', body }),
       invalidatesTags: ['Sessions', 'Status'],
     }),
-    startEnhancedTraining: build.mutation<StartResponse, EnhancedTrainingConfig>({
-      query: (body) => ({ url: '/training/start-enhanced', method: 'POST', body }),
-      invalidatesTags: ['Sessions', 'Status'],
-    }),
     stopTraining: build.mutation<{ run_id: string | null; state: string }, void>({
       query: () => ({ url: '/training/stop', method: 'POST' }),
-      invalidatesTags: ['Status'],
+      // the run is now "stopping" in the list and in its detail too
+      invalidatesTags: (r) => ['Status', 'Sessions', ...(r?.run_id ? [{ type: 'Session' as const, id: r.run_id }] : [])],
     }),
   }),
 });
 
 export const {
   useGetTrainingDefaultsQuery, useGetTrainingMethodsQuery, useGetTrainingStatusQuery,
-  useGetTrainingLogsQuery, useStartTrainingMutation, useStartEnhancedTrainingMutation,
+  useGetTrainingLogsQuery, useStartTrainingMutation,
   useStopTrainingMutation,
 } = trainingApi;

@@ -5,7 +5,7 @@ import { ev, progress } from '../../test/fixtures';
 import type { TrainingStatus } from '../../app/apiTypes';
 import { sessionsApi } from '../sessions/api';
 import { trainingApi } from './api';
-import { runStarted } from './liveRunSlice';
+import { runElapsedSeconds, runStarted, selectElapsedSeconds, selectRunActive } from './liveRunSlice';
 import { mergeByStep, mergeLogLines, upsertByStep } from './runHistory';
 
 /** The action RTK Query dispatches when a query succeeds (what the slice's matchers see). */
@@ -176,5 +176,59 @@ describe('history helpers', () => {
     expect(mergeLogLines(['a', 'b'], ['x'])).toEqual(['a', 'b', 'x']);
     expect(mergeLogLines(['a', 'b', 'c'], ['c'])).toEqual(['a', 'b', 'c']);
     expect(mergeLogLines(['a', 'b', 'c', 'd'], [], 2)).toEqual(['c', 'd']);
+  });
+});
+
+describe('stopping and finished runs', () => {
+  const mutationFulfilled = (endpointName: string, payload: unknown) => ({
+    type: 'api/executeMutation/fulfilled',
+    payload,
+    meta: {
+      arg: { endpointName, originalArgs: undefined, type: 'mutation', track: true },
+      requestId: 'm', requestStatus: 'fulfilled', fulfilledTimeStamp: Date.now(), baseQueryMeta: {},
+    },
+  });
+
+  it('shows a stopping run as stopping (still active, so polling and the disabled Delete go on) until it ends', () => {
+    const store = makeStore(noSocket);
+    store.dispatch(fulfilled('getTrainingStatus', undefined, status()));
+    expect(trainingApi.endpoints.stopTraining.matchFulfilled(mutationFulfilled('stopTraining', { run_id: 'run-1', state: 'stopping' }))).toBe(true);
+    store.dispatch(mutationFulfilled('stopTraining', { run_id: 'run-1', state: 'stopping' }));
+    expect(store.getState().liveRun.state).toBe('stopping');
+    expect(selectRunActive(store.getState())).toBe(true);
+    // the last step's report and a stale status poll do not turn it back into "running"
+    store.dispatch(eventReceived(ev('training_progress', progress(11, 2.4), { seq: 1 })));
+    store.dispatch(fulfilled('getTrainingStatus', undefined, status({ state: 'running' })));
+    expect(store.getState().liveRun.state).toBe('stopping');
+    store.dispatch(fulfilled('getTrainingStatus', undefined, status({ state: 'stopping' })));
+    expect(store.getState().liveRun.state).toBe('stopping');
+    store.dispatch(eventReceived(ev('training_stopped', { step: 11 }, { seq: 2 })));
+    expect(store.getState().liveRun.state).toBe('stopped');
+    expect(selectRunActive(store.getState())).toBe(false);
+  });
+
+  it('shows a finished run its duration and its last metrics after a reload', () => {
+    const store = makeStore(noSocket);
+    store.dispatch(fulfilled('getTrainingStatus', undefined, status({
+      state: 'completed', started_at: 1000, ended_at: 1075,
+      metrics: { step: 100, total_steps: 100, train_loss: 1.1, tokens_per_sec: 812, peak_mem_gb: 0.02, learning_rate: 1e-4, trained_tokens: 5000, last_checkpoint_step: 100 },
+    })));
+    const s = store.getState().liveRun;
+    expect(s.metrics).toMatchObject({ tokens_per_sec: 812, peak_mem_gb: 0.02, learning_rate: 1e-4, trained_tokens: 5000, last_checkpoint_step: 100 });
+    expect(runElapsedSeconds(s, 9_999_999_000)).toBe(75);
+    expect(selectElapsedSeconds(store.getState(), 9_999_999_000)).toBe(75);
+  });
+
+  it('fills missing metrics of a finished run from its session (last report, checkpoint, end time)', () => {
+    const store = makeStore(noSocket);
+    store.dispatch(fulfilled('getTrainingStatus', undefined, status({ state: 'completed', metrics: { step: 100, total_steps: 100 } })));
+    store.dispatch(fulfilled('getSession', 'run-1', {
+      id: 'run-1', state: 'completed', kind: 'enhanced', steps_completed: 100, total_steps: 100, best_val_loss: null, ended_at: 61,
+      history: { train: [{ step: 100, train_loss: 0.5 }], val: [] }, config: {}, lora_targets: null, error: null,
+      last_progress: { tokens_per_sec: 90, reward: 0.75, kl: 0.01, peak_mem_gb: 0.3 }, last_checkpoint_step: 100,
+    }));
+    const s = store.getState().liveRun;
+    expect(s.metrics).toMatchObject({ tokens_per_sec: 90, reward: 0.75, kl: 0.01, peak_mem_gb: 0.3, last_checkpoint_step: 100 });
+    expect(runElapsedSeconds(s, 0)).toBe(60);
   });
 });

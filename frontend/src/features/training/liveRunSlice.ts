@@ -1,7 +1,8 @@
-import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import { createSelector, createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import type {
   LoraTargets, RunKind, RunMetrics, RunState, StartResponse, TrainPoint, TrainingStatus, ValPoint,
 } from '../../app/apiTypes';
+import type { RootState } from '../../app/store';
 import { eventReceived } from '../events/eventsSlice';
 import type { ServerEvent, TrainingCompletedData } from '../events/eventTypes';
 import { sessionsApi } from '../sessions/api';
@@ -26,6 +27,8 @@ export interface LiveRunState {
   completed: TrainingCompletedData | null;
   error: string | null;
   startedAt: number | null;
+  /** When the run ended (a finished run's elapsed time is endedAt − startedAt). */
+  endedAt: number | null;
   /** Highest event seq applied here; older or repeated events are ignored. */
   appliedSeq: number;
   /**
@@ -39,21 +42,22 @@ export interface LiveRunState {
 export const emptyMetrics = (): RunMetrics => ({
   step: null, total_steps: null, train_loss: null, val_loss: null, best_val_loss: null, best_step: null,
   learning_rate: null, tokens_per_sec: null, it_per_sec: null, peak_mem_gb: null, trained_tokens: null,
-  eta_seconds: null, reward: null, reward_std: null, kl: null,
+  eta_seconds: null, reward: null, reward_std: null, kl: null, step_time: null, last_checkpoint_step: null,
 });
 
 /** A blank run view (fresh arrays every time: they must never be shared between states). */
 const blankRun = (): LiveRunState => ({
   runId: null, kind: null, state: 'idle', config: null, loraTargets: null, yamlPath: null,
   metrics: emptyMetrics(), train: [], val: [], rewards: null, logs: [], checkpoints: [], best: null,
-  completed: null, error: null, startedAt: null, appliedSeq: 0, pinned: false,
+  completed: null, error: null, startedAt: null, endedAt: null, appliedSeq: 0, pinned: false,
 });
 
 export const initialLiveRunState: LiveRunState = blankRun();
 
 const LOG_CAP = 2000;
 const TERMINAL: ReadonlySet<RunState> = new Set(['completed', 'stopped', 'error']);
-export const isActive = (s: RunState) => s === 'starting' || s === 'running';
+/** The run holds the trainer: starting, running, or saving its adapter after Stop. */
+export const isActive = (s: RunState) => s === 'starting' || s === 'running' || s === 'stopping';
 export const isTerminal = (s: RunState) => TERMINAL.has(s);
 
 /** Switches to another run, clearing everything that belonged to the previous one. */
@@ -80,13 +84,15 @@ function applyStatus(state: LiveRunState, s: TrainingStatus): void {
   }
   const sameRun = state.runId === s.run_id;
   switchRun(state, s.run_id);
-  const regress = sameRun && ((isTerminal(state.state) && isActive(s.state)) || (state.state === 'running' && s.state === 'starting'));
+  const regress = sameRun && ((isTerminal(state.state) && isActive(s.state))
+    || (state.state === 'running' && s.state === 'starting') || (state.state === 'stopping' && s.state === 'running'));
   if (!regress) state.state = s.state;
   state.kind = s.kind ?? state.kind;
   if (s.config) state.config = s.config;
   if (s.lora_targets) state.loraTargets = s.lora_targets;
   if (s.error) state.error = s.error;
   state.startedAt = s.started_at ?? state.startedAt;
+  state.endedAt = isTerminal(s.state) ? s.ended_at ?? state.endedAt : null;
   const m = s.metrics;
   if (m && (state.metrics.step === null || (m.step ?? -1) >= state.metrics.step)) mergeMetrics(state, m);
   else if (m?.total_steps) state.metrics.total_steps = m.total_steps;
@@ -119,6 +125,7 @@ function applyEvent(state: LiveRunState, ev: ServerEvent): void {
       state.yamlPath = ev.data.yaml_path ?? null;
       state.metrics.total_steps = ev.data.total_steps ?? state.metrics.total_steps;
       state.startedAt = ev.ts;
+      state.endedAt = null;
       state.error = null;
       state.completed = null;
       if (!sameRun) state.metrics.step = 0;
@@ -127,10 +134,10 @@ function applyEvent(state: LiveRunState, ev: ServerEvent): void {
     case 'training_progress': {
       switchRun(state, ev.run_id);
       const d = ev.data;
-      if (!isTerminal(state.state)) state.state = 'running';
+      if (!isTerminal(state.state) && state.state !== 'stopping') state.state = 'running';
       mergeMetrics(state, {
         step: d.step, total_steps: d.total ?? state.metrics.total_steps, train_loss: d.train_loss,
-        learning_rate: d.learning_rate, it_per_sec: d.it_per_sec, tokens_per_sec: d.tokens_per_sec,
+        learning_rate: d.learning_rate, it_per_sec: d.it_per_sec, tokens_per_sec: d.tokens_per_sec, step_time: d.step_time,
         trained_tokens: d.trained_tokens, peak_mem_gb: d.peak_mem_gb, eta_seconds: d.eta_seconds,
         reward: d.reward, reward_std: d.reward_std, kl: d.kl,
       });
@@ -150,6 +157,7 @@ function applyEvent(state: LiveRunState, ev: ServerEvent): void {
     case 'checkpoint_saved':
       switchRun(state, ev.run_id);
       state.checkpoints.push({ step: ev.data.step, file: ev.data.file });
+      state.metrics.last_checkpoint_step = ev.data.step;
       if (state.checkpoints.length > 100) state.checkpoints.shift();
       return;
     case 'best_model_updated':
@@ -166,6 +174,7 @@ function applyEvent(state: LiveRunState, ev: ServerEvent): void {
     case 'training_completed':
       switchRun(state, ev.run_id);
       state.state = 'completed';
+      state.endedAt = ev.ts;
       state.completed = ev.data;
       state.metrics.eta_seconds = 0;
       {
@@ -179,12 +188,14 @@ function applyEvent(state: LiveRunState, ev: ServerEvent): void {
     case 'training_stopped':
       switchRun(state, ev.run_id);
       state.state = 'stopped';
+      state.endedAt = ev.ts;
       state.metrics.eta_seconds = null;
       if (ev.data.step !== null && ev.data.step !== undefined) state.metrics.step = ev.data.step;
       return;
     case 'training_error':
       switchRun(state, ev.run_id);
       state.state = 'error';
+      state.endedAt = ev.ts;
       state.error = ev.data.message;
       state.metrics.eta_seconds = null;
       return;
@@ -220,6 +231,9 @@ const liveRunSlice = createSlice({
       .addMatcher(trainingApi.endpoints.getTrainingStatus.matchFulfilled, (state, action) => {
         applyStatus(state, action.payload);
       })
+      .addMatcher(trainingApi.endpoints.stopTraining.matchFulfilled, (state, action) => {
+        if (action.payload.run_id === state.runId && isActive(state.state)) state.state = 'stopping';
+      })
       .addMatcher(trainingApi.endpoints.getTrainingLogs.matchFulfilled, (state, action) => {
         if (action.meta.arg.originalArgs.run_id !== state.runId) return;
         state.logs = mergeLogLines(action.payload.lines ?? [], state.logs, LOG_CAP);
@@ -244,6 +258,14 @@ const liveRunSlice = createSlice({
           state.metrics.train_loss = lastTrain.train_loss;
         }
         if (state.metrics.best_val_loss === null && s.best_val_loss !== null) state.metrics.best_val_loss = s.best_val_loss;
+        if (state.metrics.best_step === null && s.best_step != null) state.metrics.best_step = s.best_step;
+        // A reloaded page or a finished run: the last report's metrics, kept with the run.
+        for (const [k, v] of Object.entries(s.last_progress ?? {})) {
+          const metrics = state.metrics as unknown as Record<string, unknown>;
+          if (k in metrics && metrics[k] === null && v !== null && v !== undefined) metrics[k] = v;
+        }
+        if (state.metrics.last_checkpoint_step == null && s.last_checkpoint_step != null) state.metrics.last_checkpoint_step = s.last_checkpoint_step;
+        if (isTerminal(s.state) && state.endedAt === null && s.ended_at != null) state.endedAt = s.ended_at;
         if (state.metrics.total_steps === null && s.total_steps !== null) state.metrics.total_steps = s.total_steps;
       });
   },
@@ -251,3 +273,19 @@ const liveRunSlice = createSlice({
 
 export const { runStarted } = liveRunSlice.actions;
 export default liveRunSlice.reducer;
+
+// -- selectors --------------------------------------------------------------------------------
+export const selectLiveRun = (s: RootState): LiveRunState => s.liveRun;
+export const selectRunActive = (s: RootState): boolean => isActive(s.liveRun.state);
+
+/** Seconds the run has taken: up to `now` while it is active, its duration once it ended. */
+export const selectElapsedSeconds = createSelector(
+  [(s: RootState) => s.liveRun.startedAt, (s: RootState) => s.liveRun.endedAt, (s: RootState) => s.liveRun.state, (_s: RootState, nowMs: number) => nowMs],
+  (startedAt, endedAt, state, nowMs) => runElapsedSeconds({ startedAt, endedAt, state }, nowMs),
+);
+
+export function runElapsedSeconds(run: Pick<LiveRunState, 'startedAt' | 'endedAt' | 'state'>, nowMs: number): number | null {
+  if (run.startedAt === null) return null;
+  if (isActive(run.state)) return Math.max(0, nowMs / 1000 - run.startedAt);
+  return run.endedAt !== null ? Math.max(0, run.endedAt - run.startedAt) : null;
+}

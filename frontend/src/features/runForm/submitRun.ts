@@ -3,9 +3,8 @@ import type { RunKind, StartResponse } from '../../app/apiTypes';
 import { parseApiError } from '../../app/errors';
 import { navigate } from '../../app/router';
 import { notify } from '../notifications/notificationsSlice';
-import type { FieldErrors } from '../setup/validation';
-import { focusFirstError } from '../setup/useSetupForm';
-import { runStarted } from './liveRunSlice';
+import { runStarted } from '../training/liveRunSlice';
+import { focusFirstError, type FieldErrors } from './validation';
 
 export interface SubmitRunOptions {
   kind: RunKind;

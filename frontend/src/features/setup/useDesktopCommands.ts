@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
-import { setupFieldChanged } from '../setup/setupSlice';
-import { startHandled, trainPathApplied } from './desktopSlice';
+import { startHandled, trainPathApplied } from '../desktop/desktopSlice';
+import { setupFieldChanged } from './setupSlice';
 
 /** Runs pending menu commands on the Setup page once its draft exists. */
 export function useDesktopCommands(submit: () => Promise<void>): void {
