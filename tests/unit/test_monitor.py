@@ -1,5 +1,6 @@
 """RunMonitor turns runner events into the run's record: what a finished run keeps for the Training tab."""
 
+import json
 import subprocess
 import sys
 
@@ -18,7 +19,15 @@ def make_monitor(tmp_path):
                       "state": "running", "config": {}, "total_steps": 40, "summary": {}})
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()
-    return RunMonitor("r1", proc, files, store, hub, on_exit=lambda _id: None), store
+    monitor = RunMonitor("r1", proc, files, store, hub, on_exit=lambda _id: None)
+    return monitor, store
+
+
+def emit(monitor, event: dict) -> None:
+    """What the runner does (a line in events.jsonl), then what the monitor's poll does (drain)."""
+    with monitor.files.events.open("a", encoding="utf-8") as f:
+        f.write(json.dumps(event) + "\n")
+    monitor._events.drain()
 
 
 def progress(step, **kw):
@@ -29,10 +38,10 @@ def progress(step, **kw):
 
 def test_a_finished_run_keeps_its_last_report_checkpoint_and_end(tmp_path):
     monitor, store = make_monitor(tmp_path)
-    monitor._handle(progress(10))
-    monitor._handle({"type": "checkpoint", "step": 10, "file": "0000010_adapters.safetensors"})
-    monitor._handle(progress(20, tokens_per_sec=900.0))
-    monitor._handle({"type": "completed", "step": 20, "final_train_loss": 0.9, "final_val_loss": None,
+    emit(monitor, progress(10))
+    emit(monitor, {"type": "checkpoint", "step": 10, "file": "0000010_adapters.safetensors"})
+    emit(monitor, progress(20, tokens_per_sec=900.0))
+    emit(monitor, {"type": "completed", "step": 20, "final_train_loss": 0.9, "final_val_loss": None,
                      "best_val_loss": None, "early_stopped": False})
     monitor._finish(0)
     run = store.get_run("r1")
@@ -46,11 +55,11 @@ def test_a_finished_run_keeps_its_last_report_checkpoint_and_end(tmp_path):
 
 def test_early_stop_is_announced_with_the_step_the_run_ended_at(tmp_path):
     monitor, store = make_monitor(tmp_path)
-    monitor._handle(progress(20))
+    emit(monitor, progress(20))
     # the validation before step 25 (24 steps done) decides to stop; step 25 still completes
-    monitor._handle({"type": "early_stop", "step": 24, "best_val_loss": 0.5, "patience": 3})
+    emit(monitor, {"type": "early_stop", "step": 24, "best_val_loss": 0.5, "patience": 3})
     assert [e for e in store.run_events("r1") if e["type"] == "notification"] == []
-    monitor._handle({"type": "completed", "step": 25, "final_train_loss": 0.9, "final_val_loss": 0.6,
+    emit(monitor, {"type": "completed", "step": 25, "final_train_loss": 0.9, "final_val_loss": 0.6,
                      "best_val_loss": 0.5, "early_stopped": True})
     monitor._finish(0)
     [note] = [e for e in store.run_events("r1") if e["type"] == "notification"]
