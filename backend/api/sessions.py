@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Body, HTTPException, Response
+from fastapi import APIRouter, HTTPException, Response
 
 from backend.deps import ServicesDep
 from backend.runs import sessions as svc
+from backend.schemas.legacy import ImportBody
 from backend.training.jobs import JobError
 from backend.training.launch import resume_run
 
@@ -68,9 +69,9 @@ def delete_session(session_id: str, services: ServicesDep) -> Response:
 
 
 @router.post("/import")
-def import_sessions(services: ServicesDep, body: Any = Body(...)) -> dict:
+def import_sessions(services: ServicesDep, body: ImportBody) -> dict:
     try:
-        items = svc.parse_import_body(body)
+        items = body.sessions()
     except ValueError as exc:
         raise HTTPException(422, f"Not a legacy session file: {exc}") from exc
     imported, warnings = [], []

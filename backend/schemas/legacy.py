@@ -1,0 +1,58 @@
+"""Body of POST /sessions/import: session files of the older app, as they are found on disk.
+
+Legacy files carry fields this app never knew, so a session is tolerant (`extra="allow"`: unknown
+fields are kept and reported as warnings by the importer); only the fields that become columns are
+typed, so a number where a name belongs is a 422 rather than a broken record.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Union
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+class LegacySession(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    session_id: str | int | None = None
+    id: str | int | None = None
+    name: str | None = None
+    config: dict[str, Any] | None = None
+    training_config: dict[str, Any] | None = None
+    adapter_path: str | None = None
+    kind: str | None = None
+    training_type: str | None = None
+
+
+class LegacySessionList(BaseModel):
+    """`{"sessions": [...]}`, the older app's export file."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    sessions: list[LegacySession]
+
+
+class ImportBody(RootModel):
+    """One session, a list of them, an export file, or any of those as a JSON string."""
+
+    root: Annotated[Union[list[LegacySession], LegacySessionList, LegacySession, str],
+                    Field(union_mode="left_to_right")]
+
+    def sessions(self) -> list[dict[str, Any]]:
+        """Each session as the importer reads it (unset fields absent, unknown fields kept).
+
+        Raises ValueError (a pydantic ValidationError included) for a string that is not one."""
+        root = self.root
+        if isinstance(root, str):
+            root = ImportBody.model_validate(json.loads(root, parse_constant=_no_constants)).root
+            if isinstance(root, str):
+                raise ValueError("a JSON string inside a JSON string is not a session file")
+        items = root.sessions if isinstance(root, LegacySessionList) else root
+        items = items if isinstance(items, list) else [items]
+        return [item.model_dump(exclude_unset=True) for item in items]
