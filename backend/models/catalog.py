@@ -159,11 +159,15 @@ class ModelCatalog:
 
     def get(self, path: str | Path) -> dict[str, Any] | None:
         """The catalog entry for a path, described on demand when it is outside the roots."""
-        target = Path(path).expanduser().resolve()
+        try:
+            target = Path(path).expanduser().resolve()
+            is_dir = target.is_dir()
+        except (OSError, ValueError):  # a name the OS refuses (too long, NUL) names no model
+            return None
         for m in self.list():
             if Path(m["path"]).resolve() == target:
                 return m
-        if target.is_dir():
+        if is_dir:
             entry = describe_model(target)
             if entry["error"] is None and self._annotate:
                 self._annotate(entry)

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
+from backend.schemas.paths import PathStr
+
 
 def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
@@ -25,7 +27,7 @@ class LegacySession(BaseModel):
     name: str | None = None
     config: dict[str, Any] | None = None
     training_config: dict[str, Any] | None = None
-    adapter_path: str | None = None
+    adapter_path: PathStr | None = None
     kind: str | None = None
     training_type: str | None = None
 

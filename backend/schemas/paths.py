@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Annotated
 
 from pydantic import AfterValidator
@@ -33,3 +34,10 @@ def check_path(value: str) -> str:
 
 
 PathStr = Annotated[str, AfterValidator(check_path)]
+
+
+def directory_given(path: str | None) -> str | None:
+    """"X is a directory" when a file was expected there, else None (missing is the reader's call)."""
+    if path and Path(path).expanduser().is_dir():
+        return f"{path} is a directory, not a file"
+    return None
