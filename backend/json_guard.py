@@ -1,7 +1,8 @@
-"""Refuses JSON bodies holding NaN or Infinity before any endpoint sees them.
+"""Refuses JSON bodies that Python's json module accepts but strict JSON text does not hold.
 
-Python's json module accepts these non-standard constants; a validation error that quotes one back
-cannot even be rendered (Starlette writes strict JSON), so they are a 422 here, in FastAPI's shape.
+`NaN`/`Infinity` and escaped lone surrogates (`"\\udc80"`) parse in Python, yet a validation error
+quoting them back cannot even be rendered (Starlette writes strict UTF-8 JSON) and no file name or
+prompt can hold them: they are a 422 here, in FastAPI's error shape, before any endpoint runs.
 """
 
 from __future__ import annotations
@@ -13,12 +14,30 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
-class _Constant(ValueError):
+class _Refused(ValueError):
     pass
 
 
-def _refuse(name: str) -> Any:
-    raise _Constant(name)
+def _refuse_constant(name: str) -> Any:
+    raise _Refused(f"{name} is not a JSON number (use a finite number or null)")
+
+
+def _problem(body: bytes) -> str | None:
+    constants = b"NaN" in body or b"Infinity" in body
+    surrogates = b"\\ud" in body.lower()
+    if not body or not (constants or surrogates):
+        return None
+    try:
+        value = json.loads(body, parse_constant=_refuse_constant)
+        if surrogates:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except _Refused as exc:
+        return str(exc)
+    except UnicodeEncodeError:
+        return "a string holds a lone UTF-16 surrogate (\\ud800-\\udfff), which is not text"
+    except Exception:  # noqa: BLE001 - not JSON at all: the endpoint's own parser reports it
+        return None
+    return None
 
 
 class JsonConstantGuard:
@@ -38,25 +57,12 @@ class JsonConstantGuard:
             body += message.get("body", b"")
             if not message.get("more_body", False):
                 break
-        constant = _find_constant(body)
-        if constant is not None:
-            detail = [{"loc": ["body"], "type": "json_invalid",
-                       "msg": f"{constant} is not a JSON number (use a finite number or null)"}]
+        problem = _problem(body)
+        if problem is not None:
+            detail = [{"loc": ["body"], "type": "json_invalid", "msg": problem}]
             return await JSONResponse({"detail": detail}, status_code=422)(scope, receive, send)
 
         async def replay() -> Message:
             return messages.pop(0) if messages else await receive()
 
         await self.app(scope, replay, send)
-
-
-def _find_constant(body: bytes) -> str | None:
-    if not body or not any(c in body for c in (b"NaN", b"Infinity")):
-        return None
-    try:
-        json.loads(body, parse_constant=_refuse)
-    except _Constant as exc:
-        return str(exc)
-    except Exception:  # noqa: BLE001 - not JSON at all: the endpoint's own parser reports it
-        return None
-    return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
 from backend.schemas.paths import PathStr
 
@@ -30,6 +30,14 @@ class LegacySession(BaseModel):
     adapter_path: PathStr | None = None
     kind: str | None = None
     training_type: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_an_export(cls, data: Any) -> Any:
+        # {"sessions": [...]} is an export file (LegacySessionList), never one session.
+        if isinstance(data, dict) and isinstance(data.get("sessions"), list):
+            raise ValueError("an export file's sessions are read as a list of sessions")
+        return data
 
 
 class LegacySessionList(BaseModel):
