@@ -165,8 +165,11 @@ async def _reject(scope: Scope, receive: Receive, send: Send, status: int, detai
 
 
 def _key_pattern(key: str) -> str:
-    """`token` as a query key, each letter literal or percent-encoded (`tok%65n`), any case."""
-    return "".join(f"(?:{re.escape(c)}|%{ord(c):02x})" for c in key)
+    """`token` as a query key, each letter literal or percent-encoded (`tok%65n`), in either case."""
+    def letter(c: str) -> str:
+        codes = "|".join(f"%{ord(v):02x}" for v in {c.lower(), c.upper()})
+        return f"(?:{re.escape(c)}|{codes})"
+    return "".join(letter(c) for c in key)
 
 
 TOKEN_QUERY = re.compile(rf"((?:^|[?&;\s])(?:{_key_pattern('token')})=)[^&;\s\"']*", re.IGNORECASE)
@@ -200,8 +203,18 @@ class TokenRedactor(logging.Filter):
         return True
 
 
+class DeniedHandshakeNoise(logging.Filter):
+    """Drops uvicorn's spurious ERROR after a websocket denial response (websockets-sansio never marks
+    the handshake complete then: Kludex/uvicorn PR #3138). Every websocket path of this app either
+    accepts or sends a denial response, so for this app the message never reports a real fault."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.msg != "ASGI callable returned without completing handshake."
+
+
 def install_log_redaction(token: str | None) -> TokenRedactor:
     redactor = TokenRedactor(token)
     for name in ("uvicorn.access", "uvicorn.error", "uvicorn"):
         logging.getLogger(name).addFilter(redactor)
+    logging.getLogger("uvicorn.error").addFilter(DeniedHandshakeNoise())
     return redactor
