@@ -76,6 +76,13 @@ class SecurityMiddleware:
         extra = {server[1]} if server and isinstance(server[1], int) else set()
         return {self.settings.port, *extra}
 
+    def _host_ok(self, name: str, port: int | None, ports: set[int]) -> bool:
+        # A browser always names a non-default port in Host; tools may leave it out.
+        if name in self.own_hosts and (port is None or port in ports):
+            return True
+        # A proxy that keeps the Host of an allowed origin (the Vite dev server) reaches us too.
+        return any(name == o_host and (port or 80) == o_port for _, o_host, o_port in self.allowed_origins)
+
     def _origin_ok(self, origin: str, ports: set[int]) -> bool:
         parsed = parse_origin(origin)
         if parsed is None:  # "null", "file://", garbage
@@ -89,8 +96,7 @@ class SecurityMiddleware:
         ports = self._served_ports(scope)
         host = headers.get("host", "")
         hp = split_host(host)
-        # A browser always names a non-default port in Host; tools may leave it out.
-        if hp is None or hp[0] not in self.own_hosts or (hp[1] is not None and hp[1] not in ports):
+        if hp is None or not self._host_ok(*hp, ports):
             return 400, f"Host {host!r} is not allowed"
         websocket = scope["type"] == "websocket"
         method = scope.get("method", "GET")

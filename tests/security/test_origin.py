@@ -119,3 +119,10 @@ def test_allowed_origins_setting_admits_exactly_those(dev_server):
                    "null"):
         assert post_load(dev_server, Origin=origin).status_code == 403, origin
         assert ws_status(dev_server.ws_url, origin) == 403, origin
+
+
+def test_vite_dev_proxy_reaches_the_server_when_its_origin_is_allowed(dev_server):
+    """Vite's proxy (changeOrigin: false) forwards Host and Origin of http://localhost:5173."""
+    dev = {"Host": "localhost:5173", "Origin": "http://localhost:5173"}
+    assert post_load(dev_server, **dev).status_code == 404
+    assert httpx.get(f"{dev_server.url}/health", headers={"Host": "localhost:5174"}).status_code == 400

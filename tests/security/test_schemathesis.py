@@ -22,13 +22,13 @@ from schemathesis.checks import not_a_server_error
 
 from tests.conftest import LiveServer
 
-EXAMPLES_PER_OPERATION = 30
+EXAMPLES_PER_OPERATION = 40
 EXCLUDED = {"/training/distributed/check"}
 
 
 def check_operation(operation, mode: GenerationMode) -> None:
     @given(case=operation.as_strategy(generation_mode=mode))
-    @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, derandomize=True, database=None,
+    @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None,
               phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
     def run(case) -> None:
         case.call_and_validate(checks=[not_a_server_error])
