@@ -10,13 +10,28 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
 
 from backend.schemas.paths import PathStr
 
 
 def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
+
+
+# Numbers that become columns: SQLite integers and finite timestamps (a step count of 1e300 or a
+# created_at of 10**400 is not a legacy file, it is noise; strings there are ignored as before).
+Count = Annotated[int, Field(ge=0, le=2**62)] | Annotated[float, Field(ge=0, le=2**62)]
+Timestamp = Annotated[float, Field(ge=-1e11, le=1e11)]
+
+
+def _check_metric_counts(metrics: Any) -> Any:
+    if isinstance(metrics, dict):
+        for key in ("steps_completed", "final_train_loss", "final_val_loss", "best_val_loss"):
+            value = metrics.get(key)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > 2**62:
+                raise ValueError(f"metrics.{key} is out of range")
+    return metrics
 
 
 class LegacySession(BaseModel):
@@ -30,6 +45,15 @@ class LegacySession(BaseModel):
     adapter_path: PathStr | None = None
     kind: str | None = None
     training_type: str | None = None
+    steps_completed: Count | str | None = None
+    current_step: Count | str | None = None
+    total_steps: Count | str | None = None
+    created_at: Timestamp | str | None = None
+    timestamp: Timestamp | str | None = None
+    start_time: Timestamp | str | None = None
+    metrics: Any = None
+
+    _metrics = field_validator("metrics")(_check_metric_counts)
 
     @model_validator(mode="before")
     @classmethod

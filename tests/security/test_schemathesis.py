@@ -22,7 +22,7 @@ from schemathesis.checks import not_a_server_error
 
 from tests.conftest import LiveServer
 
-EXAMPLES_PER_OPERATION = 40
+EXAMPLES_PER_OPERATION = 25
 EXCLUDED = {"/training/distributed/check"}
 
 
@@ -59,5 +59,5 @@ def test_no_generated_input_makes_a_server_error(data_root):
         server.stop()
     log = server.log_path.read_text()
     assert checked >= 15, checked
-    assert not failures, "\n\n".join(failures)
+    assert not failures, "\n\n".join(failures) + "\n\nserver log:\n" + log[-6000:]
     assert "Traceback" not in log, log[-4000:]
