@@ -88,6 +88,11 @@ _PARAMETER_NAMES = ("group_size", "epsilon", "epsilon_high", "temperature", "max
                     "importance_sampling_level", "grpo_loss_type")
 
 
+# Inputs only: the computed world_size / effective_batch_size are outputs, and a start body that
+# sent them back would be refused (unknown fields are a 422).
+_DEFAULT_NAMES = set(EnhancedTrainingConfig.model_fields) - {"model_path", "train_data_path", "val_data_path"}
+
+
 def describe_methods() -> list[dict]:
     """Each method with its parameters and their defaults, derived from the schema."""
     schema = EnhancedTrainingConfig.model_json_schema()
@@ -104,5 +109,5 @@ def describe_methods() -> list[dict]:
                 **{k: prop[k] for k in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") if k in prop},
             })
         out.append({**method, "parameters": params,
-                    "defaults": cfg.model_dump(exclude={"model_path", "train_data_path", "val_data_path"})})
+                    "defaults": cfg.model_dump(include=_DEFAULT_NAMES)})
     return out

@@ -74,6 +74,19 @@ def test_unknown_fields_are_422_naming_them(client, data_root, path, body, field
     assert client.get("/training/status").json()["state"] in ("idle", None)
 
 
+def test_start_bodies_built_from_the_servers_own_defaults_are_accepted(client):
+    """The SPA builds its start bodies from GET /training/defaults and /training/methods: none of
+    those keys may be refused as unknown (computed outputs such as world_size are not inputs)."""
+    paths = {"model_path": "/no/such/model", "train_data_path": "/no/such/data.jsonl"}
+    sft = {**client.get("/training/defaults").json()["defaults"], **paths}
+    r = client.post("/training/start", json=sft)
+    assert r.status_code == 422 and [e["loc"] for e in r.json()["detail"]] == [["body", "model_path"]], r.text
+    for method in client.get("/training/methods").json()["methods"]:
+        body = {**method["defaults"], **{p["name"]: p["default"] for p in method["parameters"]}, **paths}
+        r = client.post("/training/start-enhanced", json=body)
+        assert r.status_code == 422 and [e["loc"] for e in r.json()["detail"]] == [["body", "model_path"]], r.text
+
+
 def test_legacy_import_stays_tolerant(client):
     legacy = {"session_id": "old-1", "status": "completed", "ui_theme": "dark",
               "config": {"model_path": "/m", "train_data_path": "/t", "learning_rat": 0.5,
