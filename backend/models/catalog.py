@@ -162,7 +162,7 @@ class ModelCatalog:
         try:
             target = Path(path).expanduser().resolve()
             is_dir = target.is_dir()
-        except (OSError, ValueError):  # a name the OS refuses (too long, NUL) names no model
+        except (OSError, ValueError, RuntimeError):  # too long, NUL, ~unknown-user: names no model
             return None
         for m in self.list():
             if Path(m["path"]).resolve() == target:

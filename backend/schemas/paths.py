@@ -1,6 +1,7 @@
 """PathStr: a filesystem path field that the OS can actually look up.
 
-A NUL byte, an unencodable character (a lone surrogate from JSON) or a name longer than the OS allows
+A NUL byte, an unencodable character (a lone surrogate from JSON), a name longer than the OS allows
+or `~name` of an unknown user
 would otherwise surface as ValueError / ENAMETOOLONG deep inside a service: here it is a 422 naming
 the field. Existence and file-vs-directory are the using service's checks (it knows which it needs).
 """
@@ -30,6 +31,11 @@ def check_path(value: str) -> str:
         raise ValueError(f"path is longer than the OS allows ({PATH_MAX - 1} bytes)")
     if any(len(part) > NAME_MAX for part in encoded.split(b"/")):
         raise ValueError(f"a path component is longer than the OS allows ({NAME_MAX} bytes)")
+    if value.startswith("~"):
+        try:
+            Path(value).expanduser()
+        except RuntimeError:  # pathlib: "~name" of a user this machine does not have
+            raise ValueError(f"{value.split('/', 1)[0]!r} names no user on this machine") from None
     return value
 
 

@@ -23,7 +23,7 @@ def path_cases(demo: dict[str, str], a_dir: str) -> list[tuple[str, str, dict, s
     sft = {"model_path": demo["model"], "train_data_path": demo["train"], "iterations": 1}
     grpo = {"model_path": demo["model"], "train_data_path": demo["grpo_train"], "iterations": 1}
     cases = []
-    for bad in ("/tmp/x\x00y", LONG_NAME, LONG_PATH):
+    for bad in ("/tmp/x\x00y", LONG_NAME, LONG_PATH, "~no-such-user-4f2/model"):
         cases += [
             ("/training/start", "train_data_path", {**sft, "train_data_path": bad}),
             ("/training/start", "val_data_path", {**sft, "val_data_path": bad}),
@@ -59,7 +59,7 @@ def test_bad_paths_are_4xx_naming_the_problem(client, demo, tmp_path, settings):
 
 
 def test_bad_path_query_parameters(client):
-    for path in ("%00", "a" * 5000, LONG_NAME):
+    for path in ("%00", "a" * 5000, LONG_NAME, "~no-such-user-4f2"):
         r = client.get(f"/models/targets?path={path}")
         assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["query", "path"]
 
