@@ -107,7 +107,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return {"message": "LoRA Studio API. The web UI is not built: run `make run`.",
                     "docs": "/docs"}
 
-    app.add_middleware(JsonConstantGuard)
+    app.add_middleware(JsonConstantGuard, limit=MAX_BODY_BYTES)
     app.add_middleware(BodySizeLimit)
     app.add_middleware(SecurityMiddleware, settings=settings)
     return app

@@ -41,20 +41,23 @@ def _problem(body: bytes) -> str | None:
 
 
 class JsonConstantGuard:
-    def __init__(self, app: ASGIApp):
-        self.app = app
+    def __init__(self, app: ASGIApp, limit: int):
+        self.app, self.limit = app, limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             return await self.app(scope, receive, send)
         messages: list[Message] = []
         body = b""
-        while True:  # bodies are small (BodySizeLimit refuses large ones before this)
+        while True:
             message = await receive()
             messages.append(message)
             if message["type"] != "http.request":
                 break
             body += message.get("body", b"")
+            if len(body) > self.limit:  # a chunked body has no Content-Length for BodySizeLimit
+                detail = f"Request body over {self.limit // (1024 * 1024)} MiB"
+                return await JSONResponse({"detail": detail}, status_code=413)(scope, receive, send)
             if not message.get("more_body", False):
                 break
         problem = _problem(body)

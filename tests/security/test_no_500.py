@@ -73,6 +73,15 @@ def test_nan_and_infinity_are_422(client, raw):
         assert "not a JSON number" in r.json()["detail"][0]["msg"]
 
 
+def test_chunked_body_over_the_limit_is_413(client):
+    def chunks():
+        for _ in range(9):
+            yield b" " * (1024 * 1024)
+
+    r = client.post("/training/start", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 413
+
+
 def test_lone_surrogates_are_422(client, demo):
     # Python's json decodes "\udc80" to a lone surrogate: no file name or prompt can hold it.
     for url, body in (("/datasets/validate", r'{"path": "/tmp/\udc80"}'),
