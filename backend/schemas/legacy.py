@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, RootModel, Tag, field_validator
 
 from backend.schemas.paths import PathStr
 
@@ -55,14 +55,6 @@ class LegacySession(BaseModel):
 
     _metrics = field_validator("metrics")(_check_metric_counts)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _not_an_export(cls, data: Any) -> Any:
-        # {"sessions": [...]} is an export file (LegacySessionList), never one session.
-        if isinstance(data, dict) and isinstance(data.get("sessions"), list):
-            raise ValueError("an export file's sessions are read as a list of sessions")
-        return data
-
 
 class LegacySessionList(BaseModel):
     """`{"sessions": [...]}`, the older app's export file."""
@@ -72,11 +64,24 @@ class LegacySessionList(BaseModel):
     sessions: list[LegacySession]
 
 
-class ImportBody(RootModel):
-    """One session, a list of them, an export file, or any of those as a JSON string."""
+def _shape(value: Any) -> str:
+    """Which shape a body has, so a 422 names the fields of that shape only."""
+    if isinstance(value, list):
+        return "sessions"
+    if isinstance(value, dict):
+        return "export" if isinstance(value.get("sessions"), list) else "session"
+    return "text" if isinstance(value, str) else "session"
 
-    root: Annotated[Union[list[LegacySession], LegacySessionList, LegacySession, str],
-                    Field(union_mode="left_to_right")]
+
+class ImportBody(RootModel):
+    """One session, a list of them, an export file (`{"sessions": [...]}`), or any of those as a
+    JSON string."""
+
+    root: Annotated[Union[Annotated[list[LegacySession], Tag("sessions")],
+                          Annotated[LegacySessionList, Tag("export")],
+                          Annotated[LegacySession, Tag("session")],
+                          Annotated[str, Tag("text")]],
+                    Discriminator(_shape)]
 
     def sessions(self) -> list[dict[str, Any]]:
         """Each session as the importer reads it (unset fields absent, unknown fields kept).
