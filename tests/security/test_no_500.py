@@ -102,6 +102,8 @@ def test_import_with_non_string_names_is_422_and_imports_nothing(client, setting
         for body in ({**good, **bad}, [{**good, **bad}], {"sessions": [{**good, **bad}]}):
             r = client.post("/sessions/import", json=body)
             assert r.status_code == 422, (body, r.text)
+    r = client.post("/sessions/import", json=[good, {**good, "name": 5}])
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "sessions", 1, "name"], r.text
     assert client.post("/sessions/import", json="not json at all").status_code == 422
     assert client.post("/sessions/import", json='"nested string"').status_code == 422
     assert client.get("/sessions").json() == []
