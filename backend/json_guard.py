@@ -40,7 +40,7 @@ def _problem(body: bytes) -> str | None:
     return None
 
 
-class JsonConstantGuard:
+class StrictJsonBodies:
     def __init__(self, app: ASGIApp, limit: int):
         self.app, self.limit = app, limit
 
