@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from backend import __version__
 from backend.deps import Services
 from backend.errors import install_error_handlers
+from backend.json_guard import StrictJsonBodies
 from backend.models.catalog import ModelCatalog
 from backend.models.folders import added_folders
 from backend.runs.events import EventHub
@@ -109,6 +110,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return {"message": "LoRA Studio API. The web UI is not built: run `make run`.",
                     "docs": "/docs"}
 
+    app.add_middleware(StrictJsonBodies, limit=MAX_BODY_BYTES)
     app.add_middleware(BodySizeLimit)
     app.add_middleware(SecurityMiddleware, settings=settings)
     return app

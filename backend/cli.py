@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import re
 import sys
 from pathlib import Path
 
+from backend.security import install_log_redaction
 from backend.settings import Settings
-
-TOKEN_QUERY = re.compile(r"((?:^|[?&])token=)[^&\s]*")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -26,16 +24,6 @@ def _settings(args: argparse.Namespace) -> Settings:
         settings = settings.with_overrides(
             model_dirs=tuple(settings.model_dirs) + tuple(Path(p).expanduser() for p in args.model_dir))
     return settings
-
-
-class _RedactTokens(logging.Filter):
-    """Access logs show request paths; a websocket's ?token= must not end up in them."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(TOKEN_QUERY.sub(r"\1<redacted>", a) if isinstance(a, str) else a
-                                for a in record.args)
-        return True
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -59,11 +47,12 @@ def _serve(args: argparse.Namespace) -> int:
         from backend.demo import build_demo
         build_demo(settings.demo_dir)
     app = create_app(settings)
-    logging.getLogger("uvicorn.access").addFilter(_RedactTokens())
     print(f"LoRA Studio on http://{settings.host}:{settings.port} (data: {settings.data_dir})", flush=True)
     # Open websockets would otherwise hold a graceful shutdown forever.
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level,
-                timeout_graceful_shutdown=3)
+    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level=args.log_level,
+                            timeout_graceful_shutdown=3)
+    install_log_redaction(settings.token)  # after Config: it (re)configures uvicorn's loggers
+    uvicorn.Server(config).run()
     return 0
 
 

@@ -113,8 +113,9 @@ def free_port() -> int:
 class LiveServer:
     """`python -m backend serve` in its own process, as a user runs it."""
 
-    def __init__(self, data_root: Path, extra_env: dict[str, str] | None = None):
+    def __init__(self, data_root: Path, extra_env: dict[str, str] | None = None, log_level: str = "warning"):
         self.data_root = data_root
+        self.log_level = log_level
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.ws_url = f"ws://127.0.0.1:{self.port}/ws"
@@ -129,7 +130,7 @@ class LiveServer:
         env.pop("LORA_STUDIO_MODELS", None)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "backend", "serve", "--port", str(self.port), "--data-dir",
-             str(self.data_root), "--no-demo", "--log-level", "warning"],
+             str(self.data_root), "--no-demo", "--log-level", self.log_level],
             cwd=ROOT, env=env, stdout=self.log_path.open("ab"), stderr=subprocess.STDOUT,
             start_new_session=True)
         deadline = time.time() + 60

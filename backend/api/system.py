@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Literal
 
 from fastapi import APIRouter, HTTPException, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from backend import __version__
 from backend.deps import CatalogDep, ServicesDep
+from backend.schemas.paths import PathStr, directory_given
 from backend.training import datasets as ds
 
 router = APIRouter(tags=["system"])
@@ -28,7 +29,7 @@ def list_models(catalog: CatalogDep, refresh: bool = False) -> list[dict]:
 
 
 @router.get("/models/targets")
-def model_targets(catalog: CatalogDep, path: str, rank: int = Query(32, ge=1, le=512),
+def model_targets(catalog: CatalogDep, path: PathStr, rank: int = Query(32, ge=1, le=512),
                   num_layers: int = Query(-1, ge=-1)) -> dict:
     from backend.models.lora_policy import resolve_for_model_dir
 
@@ -65,10 +66,14 @@ def list_datasets(services: ServicesDep) -> list[dict]:
 
 
 class ValidateRequest(BaseModel):
-    path: str = Field(min_length=1)
+    model_config = ConfigDict(extra="forbid")
+
+    path: PathStr = Field(min_length=1)
     kind: Literal["sft", "grpo"] = "sft"
 
 
 @router.post("/datasets/validate")
 def validate_dataset(body: ValidateRequest) -> dict:
+    if problem := directory_given(body.path):
+        raise HTTPException(422, problem)
     return ds.read_dataset(body.path, body.kind).as_dict()

@@ -59,7 +59,7 @@ def describe_model(path: Path, name: str | None = None) -> dict[str, Any]:
         "name": name or path.name, "path": str(path), "model_type": None,
         "num_hidden_layers": None, "hidden_size": None, "vocab_size": None, "quantized": None,
         "size_bytes": _dir_size(path), "coverage_presets": [-1], "depth_is_standard": None,
-        "error": None,
+        "error": None, "usable": False,
     }
     config_file = path / "config.json"
     try:
@@ -93,7 +93,13 @@ def describe_model(path: Path, name: str | None = None) -> dict[str, Any]:
         problems.append("no *.safetensors weights")
     if not any((path / f).exists() for f in TOKENIZER_FILES):
         problems.append("no tokenizer files")
+    if entry["model_type"] and not problems:
+        from backend.models.lora_policy import architecture_problem
+
+        if reason := architecture_problem(raw):  # what mlx-lm itself loads
+            problems.append(reason)
     entry["error"] = "; ".join(problems) or None
+    entry["usable"] = entry["error"] is None
     return entry
 
 
@@ -156,11 +162,15 @@ class ModelCatalog:
 
     def get(self, path: str | Path) -> dict[str, Any] | None:
         """The catalog entry for a path, described on demand when it is outside the roots."""
-        target = Path(path).expanduser().resolve()
+        try:
+            target = Path(path).expanduser().resolve()
+            is_dir = target.is_dir()
+        except (OSError, ValueError, RuntimeError):  # too long, NUL, ~unknown-user: names no model
+            return None
         for m in self.list():
             if Path(m["path"]).resolve() == target:
                 return m
-        if target.is_dir():
+        if is_dir:
             entry = describe_model(target)
             if entry["error"] is None and self._annotate:
                 self._annotate(entry)

@@ -80,6 +80,23 @@ def _is_lora_able(m: nn.Module) -> bool:
     return hasattr(m, "to_lora") or isinstance(m, _lora_types())
 
 
+def architecture_problem(config: dict[str, Any]) -> str | None:
+    """Why the installed mlx-lm cannot build a model class for `config`, or None when it can.
+
+    Such a model can be neither trained nor loaded, so it is refused before a run exists (an
+    architecture that builds but whose keys differ keeps the all-linear fallback instead)."""
+    from importlib.metadata import version
+
+    from mlx_lm.utils import _get_classes
+
+    model_type = config.get("model_type")
+    try:
+        _get_classes(config)
+        return None
+    except Exception:  # noqa: BLE001 - unknown type (ValueError), or a module that is no model
+        return f"model_type {model_type!r} is not supported by the installed mlx-lm {version('mlx-lm')}"
+
+
 def build_module_tree(config: dict[str, Any]) -> nn.Module:
     """The mlx-lm model for `config`, with lazy (never evaluated) random weights.
 

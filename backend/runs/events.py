@@ -51,6 +51,11 @@ class EventHub:
         with self._lock:
             self._subscribers.discard(queue)
 
+    @property
+    def subscriber_count(self) -> int:
+        with self._lock:
+            return len(self._subscribers)
+
     def _broadcast(self, event: dict[str, Any]) -> None:
         with self._lock:
             queues = list(self._subscribers)

@@ -20,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from backend.schemas.paths import PathStr
+
 Backend = Literal["ring", "mpi"]
 
 
@@ -27,7 +29,12 @@ def load_hostfile(path: str):
     """Parses a hostfile with mlx's own parser, so we accept exactly what mlx.launch accepts."""
     from mlx._distributed_utils.common import Hostfile
 
-    hostfile = Hostfile.from_file(path)  # ValueError with mlx's own message when bad
+    try:
+        hostfile = Hostfile.from_file(path)  # ValueError with mlx's own message when bad
+    except ValueError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - mlx's parser assumes well-formed JSON entries
+        raise ValueError(f"hostfile {path} is not an mlx.launch hostfile ({type(exc).__name__}: {exc})") from exc
     if not hostfile.hosts:
         raise ValueError(f"hostfile {path} lists no hosts")
     for host in hostfile.hosts:
@@ -45,19 +52,19 @@ def _is_ip(text: str) -> bool:
 
 
 class DistributedConfig(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid")
 
     enabled: bool = Field(False, description="Train with several processes (on one or more machines).")
     hosts: list[str] = Field(default_factory=list, description=(
         "Hosts in rank order, the first one being this machine (rank 0 writes events and adapters). "
         "The ring backend needs IP addresses, e.g. [\"10.0.0.1\", \"10.0.0.2\"]; [\"127.0.0.1\"] with "
         "2 processes per host tries it on one machine."))
-    hostfile: str | None = Field(None, description="Path of a hostfile in mlx.launch's JSON format "
+    hostfile: PathStr | None = Field(None, description="Path of a hostfile in mlx.launch's JSON format "
                                                    "(instead of hosts).")
     processes_per_host: int = Field(1, ge=1, le=64, description="Processes started on each host.")
     backend: Backend = Field("ring", description="mx.distributed backend: ring (TCP, Thunderbolt or "
                                                  "ethernet) or mpi (needs mpirun).")
-    python: str | None = Field(None, description="Python interpreter on every host (default: the "
+    python: PathStr | None = Field(None, description="Python interpreter on every host (default: the "
                                                  "server's own interpreter path, which must exist there).")
     starting_port: int | None = Field(None, ge=1024, le=65000,
                                       description="First TCP port of the ring (one per rank); default: "
@@ -93,6 +100,8 @@ class DistributedConfig(BaseModel):
         if not self.hosts and not self.hostfile:
             raise ValueError("distributed training needs hosts (e.g. [\"127.0.0.1\"]) or a hostfile")
         if self.hostfile:
+            if Path(self.hostfile).is_dir():
+                raise ValueError(f"hostfile {self.hostfile} is a directory, not a file")
             if not Path(self.hostfile).is_file():
                 raise ValueError(f"hostfile {self.hostfile} does not exist")
             hostfile = load_hostfile(self.hostfile)
@@ -144,7 +153,7 @@ class DistributedCheck(DistributedConfig):
     """Body of POST /training/distributed/check: the section to test, checked as if it were on."""
 
     enabled: bool = True
-    paths: list[str] = Field(default_factory=list, description=(
+    paths: list[PathStr] = Field(default_factory=list, description=(
         "Paths every host must see (e.g. the model directory); each rank reports the ones it lacks."))
     timeout_s: float = Field(30.0, gt=0, le=300, description="Give up (and stop every rank) after this long.")
 

@@ -8,6 +8,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from backend.schemas.common import RunShape
 from backend.schemas.distributed import DistributedConfig
+from backend.schemas.paths import PathStr
 from backend.schemas.training import SLUG_PATTERN
 
 Method = Literal["grpo", "gspo", "dr_grpo"]
@@ -21,11 +22,11 @@ METHOD_SETTINGS: dict[str, dict[str, str]] = {
 
 
 class EnhancedTrainingConfig(RunShape):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid")  # a misspelt field is a 422, never a silent default
 
-    model_path: str = Field(min_length=1)
-    train_data_path: str = Field(min_length=1, description="JSONL rows {prompt, answer, system?}.")
-    val_data_path: str | None = None
+    model_path: PathStr = Field(min_length=1)
+    train_data_path: PathStr = Field(min_length=1, description="JSONL rows {prompt, answer, system?}.")
+    val_data_path: PathStr | None = None
     adapter_name: str = Field("grpo-adapter", pattern=SLUG_PATTERN)
     training_method: Method = "grpo"
     learning_rate: float = Field(1e-5, gt=0, le=1.0)
@@ -47,7 +48,7 @@ class EnhancedTrainingConfig(RunShape):
     beta: float = Field(0.1, ge=0, le=10.0, description="KL penalty against the frozen base model.")
     reward_functions: list[str] = Field(default_factory=lambda: ["exact_answer", "answer_similarity"], min_length=1)
     reward_weights: list[float] | None = None
-    reward_functions_file: str | None = None
+    reward_functions_file: PathStr | None = None
     lora_rank: int = Field(8, ge=1, le=512)
     lora_alpha: float = Field(16.0, gt=0, le=4096)
     lora_dropout: float = Field(0.0, ge=0.0, lt=1.0)
@@ -87,6 +88,11 @@ _PARAMETER_NAMES = ("group_size", "epsilon", "epsilon_high", "temperature", "max
                     "importance_sampling_level", "grpo_loss_type")
 
 
+# Inputs only: the computed world_size / effective_batch_size are outputs, and a start body that
+# sent them back would be refused (unknown fields are a 422).
+_DEFAULT_NAMES = set(EnhancedTrainingConfig.model_fields) - {"model_path", "train_data_path", "val_data_path"}
+
+
 def describe_methods() -> list[dict]:
     """Each method with its parameters and their defaults, derived from the schema."""
     schema = EnhancedTrainingConfig.model_json_schema()
@@ -103,5 +109,5 @@ def describe_methods() -> list[dict]:
                 **{k: prop[k] for k in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") if k in prop},
             })
         out.append({**method, "parameters": params,
-                    "defaults": cfg.model_dump(exclude={"model_path", "train_data_path", "val_data_path"})})
+                    "defaults": cfg.model_dump(include=_DEFAULT_NAMES)})
     return out

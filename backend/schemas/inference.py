@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from backend.schemas.limits import MAX_NEW_TOKENS, MAX_PROMPT_CHARS
+from backend.schemas.paths import PathStr
 
 SESSION_ID = r"^[A-Za-z0-9._-]{1,100}$"
 Checkpoint = Literal["final", "best"]
@@ -14,7 +15,7 @@ Checkpoint = Literal["final", "best"]
 
 class TestRequest(BaseModel):
     __test__ = False  # not a pytest class
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid")  # a misspelt option is a 422, never a silent default
 
     prompt: str = Field(min_length=1, max_length=MAX_PROMPT_CHARS,
                         description=f"User message; at most {MAX_PROMPT_CHARS} characters.")
@@ -22,7 +23,7 @@ class TestRequest(BaseModel):
     max_tokens: int = Field(512, ge=1, le=MAX_NEW_TOKENS)
     temperature: float = Field(0.7, ge=0.0, le=2.0, description="0 = greedy (deterministic).")
     top_p: float = Field(1.0, gt=0.0, le=1.0)
-    model_path: str | None = Field(None, min_length=1, max_length=4096,
+    model_path: PathStr | None = Field(None, min_length=1, max_length=4096,
                                    description="test-base only: a model directory instead of a session's model.")
     session_id: str | None = Field(None, pattern=SESSION_ID,
                                    description="Defaults to the loaded session.")

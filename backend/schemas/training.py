@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from backend.schemas.common import RunShape
 from backend.schemas.distributed import DistributedConfig
+from backend.schemas.paths import PathStr
 
 SLUG_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
 # The Setup tab shows a larger save interval than the backend's fallback (PRD: "default 1000 in UI
@@ -29,11 +30,12 @@ class EnhancedFields(BaseModel):
 
 
 class TrainingConfig(RunShape, EnhancedFields):
-    model_config = ConfigDict(extra="ignore")
+    # A misspelt field (`learning_rat`) is a 422 naming it, never a run with the default.
+    model_config = ConfigDict(extra="forbid")
 
-    model_path: str = Field(min_length=1, description="Directory of an MLX model (config.json, *.safetensors, tokenizer).")
-    train_data_path: str = Field(min_length=1, description="JSONL training data (messages, prompt/completion or text rows).")
-    val_data_path: str | None = Field(None, description="JSONL validation data; without it 10% of train is held out (seeded).")
+    model_path: PathStr = Field(min_length=1, description="Directory of an MLX model (config.json, *.safetensors, tokenizer).")
+    train_data_path: PathStr = Field(min_length=1, description="JSONL training data (messages, prompt/completion or text rows).")
+    val_data_path: PathStr | None = Field(None, description="JSONL validation data; without it 10% of train is held out (seeded).")
     adapter_name: str = Field("adapter", pattern=SLUG_PATTERN,
                               description="Letters, digits, dot, dash, underscore; at most 64 characters.")
     learning_rate: float = Field(1e-4, gt=0, le=1.0)

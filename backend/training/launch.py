@@ -14,6 +14,7 @@ from backend.runs.events import EventHub
 from backend.runs.layout import RunFiles
 from backend.schemas.distributed import DistributedConfig
 from backend.schemas.enhanced import EnhancedTrainingConfig
+from backend.schemas.paths import directory_given
 from backend.schemas.training import TrainingConfig
 from backend.settings import Settings
 from backend.training.datasets import DatasetError, prepare_run_data
@@ -64,6 +65,9 @@ def check_distributed(dist: DistributedConfig) -> None:
 
 def prepare_data(config, files: RunFiles, kind: str) -> dict[str, Any]:
     """The run's own validated copy of its data (a 422 listing bad lines), big enough for one batch."""
+    for field in ("train_data_path", "val_data_path"):
+        if problem := directory_given(getattr(config, field)):
+            raise JobError(422, [{"loc": ["body", field], "type": "value_error", "msg": problem}])
     try:
         data = prepare_run_data(config.train_data_path, config.val_data_path, files.data_dir,
                                 kind=kind, seed=config.seed)
@@ -158,6 +162,8 @@ def start_enhanced(jobs: JobManager, settings: Settings, config: EnhancedTrainin
     entry = resolve_model(jobs.catalog, config.model_path)
     check_coverage(entry, config.lora_num_layers)
     check_distributed(config.distributed)
+    if problem := directory_given(config.reward_functions_file):
+        raise JobError(422, [{"loc": ["body", "reward_functions_file"], "type": "value_error", "msg": problem}])
     try:
         check_reward_names(config.reward_functions, config.reward_functions_file)
     except RewardFileError as exc:

@@ -107,11 +107,11 @@ def test_spa_files_are_public_but_the_api_needs_the_token(data_root):
 def test_websocket_tokens_are_redacted_from_access_logs():
     import logging
 
-    from backend.cli import _RedactTokens
+    from backend.security import TokenRedactor
 
     record = logging.LogRecord("uvicorn.access", logging.INFO, "", 0, '%s - "%s %s HTTP/%s" %d',
                                ("127.0.0.1:1", "GET", "/ws?after_seq=3&token=s3cret", "1.1", 101), None)
-    _RedactTokens().filter(record)
+    TokenRedactor().filter(record)
     assert "s3cret" not in record.getMessage() and "after_seq=3&token=<redacted>" in record.getMessage()
 
 

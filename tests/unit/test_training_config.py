@@ -37,8 +37,9 @@ def test_invalid_values_name_the_field(field, value):
     assert [e["loc"][0] for e in err.value.errors()] == [field]
 
 
-def test_unknown_fields_are_ignored():
-    assert not hasattr(TrainingConfig(**BASE, bogus=1), "bogus")
+def test_unknown_fields_are_refused():
+    with pytest.raises(ValidationError, match="bogus"):
+        TrainingConfig(**BASE, bogus=1)
 
 
 def test_defaults_endpoint_payload_comes_from_the_schema():
