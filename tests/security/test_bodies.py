@@ -97,7 +97,7 @@ def test_legacy_import_stays_tolerant(client):
     assert "learning_rat" in warnings and "ui_theme" in warnings and "distributed" in warnings
     [session] = client.get("/sessions").json()
     assert session["legacy"] is True and session["state"] == "completed"
-    # The same session as an export file ({"sessions": [...]}) and as JSON text.
-    assert client.post("/sessions/import", json={"sessions": [legacy]}).status_code == 200
-    assert client.post("/sessions/import", json=json.dumps([legacy])).status_code == 200
-    assert len(client.get("/sessions").json()) == 3
+    # The same session again (in a list): the existing one comes back, nothing is duplicated.
+    again = client.post("/sessions/import", json=[legacy])
+    assert again.status_code == 200 and again.json()["sessions"][0]["status"] == "existing"
+    assert len(client.get("/sessions").json()) == 1

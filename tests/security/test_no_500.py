@@ -97,9 +97,10 @@ def test_lone_surrogates_are_422(client, demo):
 def test_import_with_non_string_names_is_422_and_imports_nothing(client, settings):
     good = {"session_id": "ok", "config": {"model_path": "/m", "train_data_path": "/t"}}
     for bad in ({"name": 5}, {"name": ["x"]}, {"session_id": {"a": 1}}, {"adapter_path": 7},
-                {"config": "nope"}, {"adapter_path": "/x\x00"}, {"steps_completed": 10**30},
-                {"current_step": 1e300}, {"created_at": 10**400}, {"metrics": {"steps_completed": 1e300}}):
-        for body in ({**good, **bad}, [{**good, **bad}], {"sessions": [{**good, **bad}]}):
+                {"config": "nope"}, {"adapter_path": "/x\x00"}, {"training_state": 5},
+                {"metrics": {"current_step": 10**30}}, {"metrics": {"total_steps": 1e300}},
+                {"timestamp": 10**400}, {"best_model": {"step": 10**30, "val_loss": 1}}):
+        for body in ({**good, **bad}, [{**good, **bad}]):
             r = client.post("/sessions/import", json=body)
             assert r.status_code == 422, (body, r.text)
     r = client.post("/sessions/import", json=[good, {**good, "name": 5}])
