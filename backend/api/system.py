@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 from fastapi import APIRouter, HTTPException, Query
-from pydantic import BaseModel, Field
 
 from backend import __version__
 from backend.deps import CatalogDep, ServicesDep
+from backend.schemas.datasets import DatasetValidation, ValidateRequest
 from backend.training import datasets as ds
 
 router = APIRouter(tags=["system"])
@@ -64,11 +63,8 @@ def list_datasets(services: ServicesDep) -> list[dict]:
     return list(found.values())
 
 
-class ValidateRequest(BaseModel):
-    path: str = Field(min_length=1)
-    kind: Literal["sft", "grpo"] = "sft"
-
-
-@router.post("/datasets/validate")
+@router.post("/datasets/validate", response_model=DatasetValidation)
 def validate_dataset(body: ValidateRequest) -> dict:
-    return ds.read_dataset(body.path, body.kind).as_dict()
+    """Detect, convert and check a dataset; a whole-source problem is a 422 `{message, errors}`."""
+    return ds.validate(body.path, kind=body.kind, mapping=body.mapping, model_path=body.model_path,
+                       max_seq_length=body.max_seq_length)

@@ -1,0 +1,244 @@
+"""Reading a dataset source into raw rows: JSONL, JSON, CSV/TSV, Parquet, Arrow, Hugging Face
+`save_to_disk` folders and mlx-lm data folders.
+
+The source kind is decided by the file's content (magic bytes, then text sniffing), the suffix only
+picks between text layouts. Whole-source problems (missing, binary, unreadable, empty) raise
+DatasetError; a broken JSONL line is reported with its number and the rest is still read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from backend.training.data.errors import DatasetError
+
+SPLITS = ("train", "valid", "test")
+# Hugging Face split names as the mlx-lm split they fill.
+HF_SPLIT_NAMES = {"train": "train", "validation": "valid", "valid": "valid", "val": "valid", "dev": "valid",
+                  "test": "test"}
+SNIFF_BYTES = 65536
+# Binary formats we recognise but cannot read as a dataset.
+FOREIGN_MAGIC = [(b"\x1f\x8b", "a gzip file"), (b"PK\x03\x04", "a Zip file (e.g. .xlsx or .zip)"),
+                 (b"SQLite format 3", "an SQLite database"), (b"\x89HDF", "an HDF5 file"),
+                 (b"%PDF", "a PDF document"), (b"\x93NUMPY", "a NumPy array file")]
+
+
+@dataclass
+class Split:
+    """Raw rows of one split, each with its 1-based number; `unit` names the number ("line" or "row")."""
+
+    rows: list[tuple[int, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    unit: str = "row"
+
+
+@dataclass
+class Source:
+    path: str
+    kind: str  # jsonl | json | csv | tsv | parquet | arrow | hf-dataset | hf-datasetdict | mlx-folder
+    splits: dict[str, Split]
+    columns: list[str] = field(default_factory=list)
+
+    @property
+    def tabular(self) -> bool:
+        return self.kind in ("csv", "tsv", "parquet", "arrow", "hf-dataset", "hf-datasetdict")
+
+
+def _without_nulls(value: Any) -> Any:
+    """Arrow fills absent struct fields with null; a null means 'not given' in every row format."""
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_nulls(v) for v in value]
+    return value
+
+
+def _table_split(table) -> Split:
+    return Split(rows=[(i, _without_nulls(r)) for i, r in enumerate(table.to_pylist(), start=1)], unit="row")
+
+
+def _read_arrow(path: Path):
+    """An Arrow IPC file or stream (save_to_disk writes streams) as a pyarrow Table."""
+    import pyarrow as pa
+
+    with pa.memory_map(str(path)) as source:
+        head = source.read(6)
+        source.seek(0)
+        if head == b"ARROW1":
+            return pa.ipc.open_file(source).read_all()
+        return pa.ipc.open_stream(source).read_all()
+
+
+def _binary_kind(head: bytes) -> str | None:
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    if head.startswith(b"ARROW1") or head.startswith(b"\xff\xff\xff\xff"):
+        return "arrow"
+    return None
+
+
+def _read_table_file(path: Path, kind: str) -> Source:
+    label = "Parquet" if kind == "parquet" else "Arrow"
+    try:
+        if kind == "parquet":
+            import pyarrow.parquet as pq
+
+            table = pq.read_table(str(path))
+        else:
+            table = _read_arrow(path)
+    except Exception as exc:  # noqa: BLE001 - any reader failure is this file's fault
+        raise DatasetError(f"{path.name} looks like a {label} file but could not be read: {exc}",
+                           status=422) from exc
+    return Source(str(path), kind, {"train": _table_split(table)}, columns=list(table.column_names))
+
+
+def _jsonl_split(text: str) -> Split:
+    split = Split(unit="line")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            split.rows.append((number, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            split.errors.append({"line": number, "message": f"invalid JSON: {exc.msg} (column {exc.colno})"})
+    return split
+
+
+def _json_split(text: str, name: str) -> Split:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DatasetError(f"{name} is not valid JSON: {exc.msg} (line {exc.lineno})", status=422) from exc
+    if isinstance(data, dict) and isinstance(data.get("data"), list):
+        data = data["data"]
+    if not isinstance(data, list):
+        raise DatasetError(f"{name}: a JSON dataset is an array of rows or {{\"data\": [...]}}", status=422)
+    return Split(rows=list(enumerate(data, start=1)), unit="row")
+
+
+def _csv_split(text: str, delimiter: str) -> tuple[Split, list[str]]:
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    columns = [c for c in (reader.fieldnames or []) if c]
+    # Row numbers count the header as row 0, so "row 3" is the third data row.
+    rows = [(i, {k: v for k, v in r.items() if k}) for i, r in enumerate(reader, start=1)]
+    return Split(rows=rows, unit="row"), columns
+
+
+def _read_text_file(path: Path, data: bytes) -> Source:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DatasetError(f"{path.name} is not text (not UTF-8 at byte {exc.start})", status=422) from exc
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        split, columns = _csv_split(text, "\t" if suffix == ".tsv" else ",")
+        return Source(str(path), suffix[1:], {"train": split}, columns=columns)
+    stripped = text.lstrip()
+    if suffix == ".json" or stripped.startswith("["):
+        # A .json file holding one object per line is JSONL all the same.
+        try:
+            return Source(str(path), "json", {"train": _json_split(text, path.name)})
+        except DatasetError:
+            if suffix == ".json" and not stripped.startswith("{"):
+                raise
+    return Source(str(path), "jsonl", {"train": _jsonl_split(text)})
+
+
+def read_file(path: Path) -> Source:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError as exc:
+        raise DatasetError(f"cannot read {path}: {exc.strerror or exc}", status=422) from exc
+    if (kind := _binary_kind(head)) is not None:
+        return _read_table_file(path, kind)
+    for magic, what in FOREIGN_MAGIC:
+        if head.startswith(magic):
+            raise DatasetError(f"{path.name} looks like {what}, not a dataset we can read", status=422)
+    if path.suffix.lower() in (".parquet", ".arrow", ".feather"):
+        label = "Parquet" if path.suffix.lower() == ".parquet" else "Arrow"
+        raise DatasetError(f"{path.name} is named like a {label} file but does not start like one", status=422)
+    data = path.read_bytes()
+    if b"\x00" in data[:SNIFF_BYTES]:
+        raise DatasetError(f"{path.name} is not text (it holds binary data) and not a Parquet or Arrow "
+                           "file", status=422)
+    return _read_text_file(path, data)
+
+
+def _hf_dataset_split(folder: Path) -> tuple[Split, list[str]]:
+    """One `save_to_disk` Dataset folder: state.json names its Arrow stream files in order."""
+    import pyarrow as pa
+
+    try:
+        state = json.loads((folder / "state.json").read_text(encoding="utf-8"))
+        names = [f["filename"] for f in state["_data_files"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DatasetError(f"{folder}/state.json is not a Hugging Face dataset state: {exc}", status=422) from exc
+    tables = []
+    for name in names:
+        file = folder / Path(name).name
+        if not file.is_file():
+            raise DatasetError(f"{folder.name}: data file {name} listed in state.json is missing", status=422)
+        try:
+            tables.append(_read_arrow(file))
+        except Exception as exc:  # noqa: BLE001
+            raise DatasetError(f"{file.name} looks like an Arrow file but could not be read: {exc}",
+                               status=422) from exc
+    if not tables:
+        return Split(), []
+    table = pa.concat_tables(tables, promote_options="default") if len(tables) > 1 else tables[0]
+    return _table_split(table), list(table.column_names)
+
+
+def read_folder(folder: Path) -> Source:
+    if (folder / "dataset_dict.json").is_file():
+        try:
+            names = json.loads((folder / "dataset_dict.json").read_text(encoding="utf-8"))["splits"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise DatasetError(f"{folder}/dataset_dict.json has no 'splits' list: {exc}", status=422) from exc
+        splits, columns, unused = {}, [], []
+        for name in names:
+            target = HF_SPLIT_NAMES.get(str(name).lower())
+            if target is None or target in splits:
+                unused.append(str(name))
+                continue
+            splits[target], cols = _hf_dataset_split(folder / str(name))
+            columns = columns or cols
+        if "train" not in splits:
+            raise DatasetError(f"{folder.name}: the DatasetDict has no 'train' split (splits: {names})", status=422)
+        return Source(str(folder), "hf-datasetdict", splits, columns=columns)
+    if (folder / "state.json").is_file():
+        split, columns = _hf_dataset_split(folder)
+        return Source(str(folder), "hf-dataset", {"train": split}, columns=columns)
+    if (folder / "train.jsonl").is_file():
+        return read_mlx_folder(folder)
+    raise DatasetError(f"{folder} holds no dataset: expected train.jsonl (mlx-lm), dataset_dict.json or "
+                       "state.json (Hugging Face save_to_disk)", status=422)
+
+
+def read_mlx_folder(folder: Path) -> Source:
+    """train.jsonl / valid.jsonl / test.jsonl, each split used as given."""
+    splits = {}
+    for name in SPLITS:
+        file = folder / f"{name}.jsonl"
+        if file.is_file():
+            source = read_file(file)
+            splits[name] = source.splits["train"]
+    return Source(str(folder), "mlx-folder", splits)
+
+
+def read_source(path: str | Path) -> Source:
+    p = Path(path).expanduser()
+    if p.is_dir():
+        return read_folder(p)
+    if not p.exists():
+        raise DatasetError(f"file not found: {p}", status=422)
+    # train.jsonl beside valid.jsonl / test.jsonl is an mlx-lm data folder: its splits are used as given.
+    if p.name == "train.jsonl" and any((p.parent / f"{s}.jsonl").is_file() for s in ("valid", "test")):
+        return read_mlx_folder(p.parent)
+    return read_file(p)
