@@ -68,6 +68,9 @@ def _first_row(source: Source) -> tuple[int, Any, str]:
         if part and part.rows:
             number, row = part.rows[0]
             return number, row, part.unit
+    errors = [e for part in source.splits.values() for e in part.errors][:MAX_REPORTED_ERRORS]
+    if errors:
+        raise DatasetError(f"{source.path} has no readable rows", errors)
     raise DatasetError(f"the dataset {source.path} is empty", [{"line": 0, "message": "the dataset is empty"}],
                        context={"source": source.kind, "columns": source.columns})
 

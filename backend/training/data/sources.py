@@ -109,11 +109,7 @@ def _jsonl_split(text: str) -> Split:
     return split
 
 
-def _json_split(text: str, name: str) -> Split:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DatasetError(f"{name} is not valid JSON: {exc.msg} (line {exc.lineno})", status=422) from exc
+def _json_split(data: Any, name: str) -> Split:
     if isinstance(data, dict) and isinstance(data.get("data"), list):
         data = data["data"]
     if not isinstance(data, list):
@@ -138,14 +134,16 @@ def _read_text_file(path: Path, data: bytes) -> Source:
     if suffix in (".csv", ".tsv"):
         split, columns = _csv_split(text, "\t" if suffix == ".tsv" else ",")
         return Source(str(path), suffix[1:], {"train": split}, columns=columns)
-    stripped = text.lstrip()
-    if suffix == ".json" or stripped.startswith("["):
-        # A .json file holding one object per line is JSONL all the same.
+    if suffix == ".json" or text.lstrip().startswith("["):
+        # One JSON document (an array or {"data": [...]}); a .json file of one object per line is JSONL.
         try:
-            return Source(str(path), "json", {"train": _json_split(text, path.name)})
-        except DatasetError:
-            if suffix == ".json" and not stripped.startswith("{"):
-                raise
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            if not text.lstrip().startswith("{"):
+                raise DatasetError(f"{path.name} is not valid JSON: {exc.msg} (line {exc.lineno})",
+                                   status=422) from exc
+        else:
+            return Source(str(path), "json", {"train": _json_split(data, path.name)})
     return Source(str(path), "jsonl", {"train": _jsonl_split(text)})
 
 
