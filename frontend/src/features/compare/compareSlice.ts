@@ -50,7 +50,7 @@ export interface CompareState {
 export const HISTORY_LIMIT = 50;
 export const STORAGE_KEY = 'lora-studio.compare';
 export const DEFAULT_EVAL_SETTINGS = { num_questions: 20, max_tokens: 128 };
-export const DEFAULT_SETTINGS: GenerationSettings = { max_tokens: 256, temperature: 0.7, top_p: 1, checkpoint: 'final', system: '' };
+export const DEFAULT_SETTINGS: GenerationSettings = { max_tokens: 256, temperature: 0.7, top_p: 1, checkpoint: 'final', system: '', prompt_mode: 'auto' };
 
 const emptySide = (status: SideStatus): SideRun => ({ text: '', status, error: null, tokens: null, tokensPerSec: null });
 const terminal = (s: SideStatus) => s === 'done' || s === 'error' || s === 'stopped';

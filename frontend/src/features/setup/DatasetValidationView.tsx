@@ -76,8 +76,9 @@ export function DatasetValidationView({ path, kind, label, testId, modelPath, ma
     <MappingEditor kind={kind} columns={columns} mapping={shown} explicit={mapping !== null} onChange={onMappingChange} testId={`${testId}-mapping`} />
   );
   if (error || !data) {
-    if (!refused) return null;
-    const detail = typeof refused === 'string' ? { message: refused } as DatasetErrorDetail : refused;
+    const status = error && 'status' in error ? error.status : 'no answer';
+    const detail: DatasetErrorDetail = typeof refused === 'object' && refused && 'message' in refused ? refused
+      : { message: typeof refused === 'string' ? refused : `Could not check the ${label.toLowerCase()} (${String(status)}).` };
     return (
       <div data-testid={testId} data-state="refused" className="space-y-2 rounded-lg border border-rose-200 bg-rose-50/60 p-3 text-xs dark:border-rose-900 dark:bg-rose-950/20">
         <p className="text-rose-700 dark:text-rose-300" data-testid={`${testId}-message`}>{detail.message}</p>

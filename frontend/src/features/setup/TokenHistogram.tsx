@@ -12,7 +12,7 @@ export function TokenHistogram({ stats, testId }: { stats: TokenStats; testId: s
         {stats.histogram.map((b) => {
           const over = limit !== null && b.hi > limit;
           return (
-            <div key={b.lo} data-testid={`${testId}-bin`} data-over={over ? 'true' : 'false'}
+            <div key={b.lo} data-testid={`${testId}-bin`} data-count={b.count} data-over={over ? 'true' : 'false'}
               title={`${b.lo === b.hi ? b.lo : `${b.lo}–${b.hi}`} tokens: ${fmtInt(b.count)} rows`}
               className={`min-w-1 flex-1 rounded-t-sm ${over ? 'bg-amber-500/80' : 'bg-brand-500/70'}`}
               style={{ height: `${b.count === 0 ? 0 : Math.max(4, (100 * b.count) / peak)}%` }} />
