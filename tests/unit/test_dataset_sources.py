@@ -229,3 +229,8 @@ def test_folders_and_json_that_hold_no_dataset(tmp_path):
     with pytest.raises(DatasetError) as err:
         read_dataset(tmp_path / "only-broken.jsonl")
     assert [e["line"] for e in err.value.errors] == [1, 2]
+
+
+def test_devices_are_refused_without_reading_them():
+    with pytest.raises(DatasetError, match="not a regular file"):
+        read_dataset("/dev/zero")

@@ -22,6 +22,7 @@ SPLITS = ("train", "valid", "test")
 HF_SPLIT_NAMES = {"train": "train", "validation": "valid", "valid": "valid", "val": "valid", "dev": "valid",
                   "test": "test"}
 SNIFF_BYTES = 65536
+MAX_TEXT_BYTES = 4 * 2**30  # text sources are read whole; bigger ones belong in Parquet
 # Binary formats we recognise but cannot read as a dataset.
 FOREIGN_MAGIC = [(b"\x1f\x8b", "a gzip file"), (b"PK\x03\x04", "a Zip file (e.g. .xlsx or .zip)"),
                  (b"SQLite format 3", "an SQLite database"), (b"\x89HDF", "an HDF5 file"),
@@ -148,12 +149,15 @@ def _read_text_file(path: Path, data: bytes) -> Source:
 
 
 def read_file(path: Path) -> Source:
+    if not path.is_file():  # devices and pipes would never end (or never answer)
+        raise DatasetError(f"{path} is not a regular file", status=422)
     try:
+        size = path.stat().st_size
         with path.open("rb") as handle:
-            head = handle.read(16)
+            head = handle.read(SNIFF_BYTES)
     except OSError as exc:
         raise DatasetError(f"cannot read {path}: {exc.strerror or exc}", status=422) from exc
-    if (kind := _binary_kind(head)) is not None:
+    if (kind := _binary_kind(head[:16])) is not None:
         return _read_table_file(path, kind)
     for magic, what in FOREIGN_MAGIC:
         if head.startswith(magic):
@@ -161,11 +165,13 @@ def read_file(path: Path) -> Source:
     if path.suffix.lower() in (".parquet", ".arrow", ".feather"):
         label = "Parquet" if path.suffix.lower() == ".parquet" else "Arrow"
         raise DatasetError(f"{path.name} is named like a {label} file but does not start like one", status=422)
-    data = path.read_bytes()
-    if b"\x00" in data[:SNIFF_BYTES]:
+    if b"\x00" in head:
         raise DatasetError(f"{path.name} is not text (it holds binary data) and not a Parquet or Arrow "
                            "file", status=422)
-    return _read_text_file(path, data)
+    if size > MAX_TEXT_BYTES:
+        raise DatasetError(f"{path.name} is {size / 2**30:.1f} GiB: text datasets above "
+                           f"{MAX_TEXT_BYTES // 2**30} GiB are not read whole; convert it to Parquet", status=422)
+    return _read_text_file(path, path.read_bytes())
 
 
 def _hf_dataset_split(folder: Path) -> tuple[Split, list[str]]:
