@@ -98,3 +98,19 @@ def test_raw_prompt_follows_text_data_and_can_be_chosen(studio):
         body = "".join(r.iter_text())
     done = json.loads(body.split("event: done\ndata: ")[1].split("\n")[0])
     assert done["raw_prompt"] is False and done["prompt_tokens"] == templated["prompt_tokens"]
+
+
+def test_enhanced_start_trains_a_csv_of_questions_and_answers(studio):
+    rows = [{"question": q, "answer": a.split(" is ")[-1].rstrip(".")} for q, a in f.qa(20)]
+    path = f.write_csv(studio.files / "grpo.csv", rows)
+    r = studio.client.post("/training/start-enhanced", json={
+        "model_path": studio.demo["model"], "train_data_path": str(path), "training_method": "grpo",
+        "adapter_name": "grpo-csv", "iterations": 2, "steps_per_report": 1, "steps_per_eval": 100, "save_every": 2,
+        "group_size": 2, "max_completion_length": 8, "learning_rate": 5e-4, "val_batches": 1})
+    assert r.status_code == 201, r.text
+    data = r.json()["data"]
+    assert data["source"]["kind"] == "csv" and data["mapping"] == {"prompt": "question", "answer": "answer"}
+    final = wait_for_state(studio.client, {"completed", "error", "stopped"}, timeout=300)
+    assert final["state"] == "completed", final
+    written = run_rows(studio, r.json()["run_id"], "train") + run_rows(studio, r.json()["run_id"], "valid")
+    assert {"prompt": rows[0]["question"], "answer": rows[0]["answer"]} in written

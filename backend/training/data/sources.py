@@ -225,15 +225,15 @@ def read_folder(folder: Path) -> Source:
                        "state.json (Hugging Face save_to_disk)", status=422)
 
 
-def read_mlx_folder(folder: Path) -> Source:
-    """train.jsonl / valid.jsonl / test.jsonl, each split used as given."""
+def read_mlx_folder(folder: Path, given: Path | None = None) -> Source:
+    """train.jsonl / valid.jsonl / test.jsonl, each split used as given (`given`: the path named)."""
     splits = {}
     for name in SPLITS:
         file = folder / f"{name}.jsonl"
         if file.is_file():
             source = read_file(file)
             splits[name] = source.splits["train"]
-    return Source(str(folder), "mlx-folder", splits)
+    return Source(str(given or folder), "mlx-folder", splits)
 
 
 def read_source(path: str | Path) -> Source:
@@ -244,5 +244,5 @@ def read_source(path: str | Path) -> Source:
         raise DatasetError(f"file not found: {p}", status=422)
     # train.jsonl beside valid.jsonl / test.jsonl is an mlx-lm data folder: its splits are used as given.
     if p.name == "train.jsonl" and any((p.parent / f"{s}.jsonl").is_file() for s in ("valid", "test")):
-        return read_mlx_folder(p.parent)
+        return read_mlx_folder(p.parent, p)
     return read_file(p)
