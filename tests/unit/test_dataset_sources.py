@@ -77,6 +77,9 @@ def test_csv_question_answer_and_tsv_alpaca(tmp_path):
 def test_input_output_columns_and_an_explicit_mapping(tmp_path):
     io_rows = [{"input": q, "output": a} for q, a in f.qa(3)]
     assert read_dataset(f.write_csv(tmp_path / "io.csv", io_rows)).mapping == {"prompt": "input", "completion": "output"}
+    dolly = [{"instruction": q, "context": "", "response": a, "category": "open_qa"} for q, a in f.qa(3)]
+    d = read_dataset(f.write_jsonl(tmp_path / "dolly.jsonl", dolly))
+    assert d.mapping == {"prompt": "instruction", "completion": "response"} and d.rows[0]["completion"] == f.qa(1)[0][1]
     odd = [{"Frage": q, "Antwort": a, "Rolle": "Be brief."} for q, a in f.qa(4)]
     path = f.write_csv(tmp_path / "odd.csv", odd)
     with pytest.raises(DatasetError) as err:  # wrong columns without a mapping

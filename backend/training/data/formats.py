@@ -20,7 +20,8 @@ SPEAKERS = {"human": "user", "user": "user", "gpt": "assistant", "assistant": "a
 MAPPING_FIELDS: dict[str, tuple[str, ...]] = {"sft": ("prompt", "completion", "system"),
                                              "grpo": ("prompt", "answer", "system")}
 # Column pairs recognised without a mapping (in this order).
-KNOWN_COLUMNS = {"sft": [("question", "answer"), ("input", "output")],
+KNOWN_COLUMNS = {"sft": [("question", "answer"), ("input", "output"), ("prompt", "answer"), ("prompt", "response"),
+                         ("instruction", "response"), ("question", "response")],
                  "grpo": [("question", "answer"), ("instruction", "output"), ("input", "output")]}
 # The mlx-lm row shape each detected format becomes.
 OUTPUT_FORMAT = {"messages": "messages", "sharegpt": "messages", "alpaca": "messages",
