@@ -235,6 +235,8 @@ class InferenceService:
         if not 1 <= max_tokens <= MAX_NEW_TOKENS:
             raise InferenceError(422, f"max_tokens must be 1..{MAX_NEW_TOKENS}")
         loaded, cached = self.acquire(target)
+        # A tokenizer without a chat template is always prompted raw; the answer says so.
+        raw_prompt = raw_prompt or not getattr(loaded.tokenizer, "has_chat_template", False)
         prompt = (encode_raw(loaded.tokenizer, messages) if raw_prompt
                   else encode_messages(loaded.tokenizer, messages))
         sampler = make_sampler(temp=temperature, top_p=top_p)

@@ -79,6 +79,10 @@ def test_grpo_rows_need_prompt_and_answer(client, settings, demo, tmp_path):
     path = f.write_csv(tmp_path / "g.csv", [{"question": q, "answer": a.split()[-1]} for q, a in f.qa(4)])
     r = client.post("/datasets/validate", json={"path": str(path), "kind": "grpo"})
     assert r.status_code == 200 and r.json()["format"] == "grpo" and r.json()["preview"][0]["prompt"] == f.qa(1)[0][0]
+    r = client.post("/datasets/validate", json={"path": str(path), "kind": "grpo", "model_path": demo["model"]})
+    prompt, answer = r.json()["rendered"][0]["segments"]
+    assert "<think>" in prompt["text"] and f.qa(1)[0][0] in prompt["text"]  # the runner's default system prompt
+    assert answer == {"text": "Mirth.", "trained": True}
     alpaca = f.write_jsonl(tmp_path / "a.jsonl", [{"text": "no prompt here"}] * 3)
     r = client.post("/training/start-enhanced", json={"model_path": demo["model"], "train_data_path": str(alpaca),
                                                       "adapter_name": "g", "iterations": 2})

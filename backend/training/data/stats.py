@@ -2,7 +2,8 @@
 
 Tokens come from mlx-lm's own dataset classes (`create_dataset(...).process`), so the lengths and the
 trained part (everything after the prompt offset with `mask_prompt`) are exactly what `mlx_lm lora`
-and our runner see. GRPO rows are measured as their rendered prompt (the answer is only a reward target).
+and our runner see. GRPO rows come from mlx-lm-lora's GRPODataset as the runner builds them: the
+rendered prompt, then the answer (marked, although it is a reward target rather than a trained text).
 """
 
 from __future__ import annotations
@@ -31,14 +32,11 @@ def load_tokenizer(model_dir: str):
 
 
 def _grpo_tokens(tokenizer: Any, row: dict[str, Any]) -> tuple[list[int], int]:
-    messages = ([{"role": "system", "content": row["system"]}] if row.get("system") else []) + \
-        [{"role": "user", "content": row["prompt"]}]
-    if getattr(tokenizer, "chat_template", None):
-        prompt = list(tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False))
-    else:
-        prompt = list(tokenizer.encode(row["prompt"]))
-    answer = list(tokenizer.encode(str(row["answer"]), add_special_tokens=False))
-    return prompt + answer, len(prompt)
+    """The GRPO runner's own dataset class: its default system prompt when a row has none."""
+    from mlx_lm_lora.trainer.datasets import GRPODataset
+
+    prompt, answer, *_ = GRPODataset([row], tokenizer)[0]
+    return list(prompt) + list(answer), len(prompt)
 
 
 def row_tokens(tokenizer: Any, rows: list[dict[str, Any]], fmt: str):
