@@ -85,6 +85,7 @@ export function DatasetPicker({ idPrefix, kind, trainPath, valPath, errors, onTr
           <div className="flex gap-2">
             <TextInput id={trainId} testId={`${idPrefix}-train-path`} className="min-w-0 flex-1" value={trainPath} placeholder="/path/to/train.jsonl, data.csv, a folder…" onValueChange={onTrainChange} onBlur={() => onBlur('train_data_path')} {...controlAria(trainId, errors.train_data_path)} />
             <BrowseButton kind="file" filters={JSONL_FILTERS} onPicked={onTrainChange} testId={`${idPrefix}-train-browse`} />
+            <BrowseButton kind="directory" label="Folder…" onPicked={onTrainChange} testId={`${idPrefix}-train-browse-folder`} />
           </div>
         </Field>
       )}
