@@ -93,17 +93,27 @@ def read_dataset(path: str | Path, kind: Kind = "sft", mapping: dict[str, str] |
         if part is None:
             continue
         where = {} if name == "train" else {"split": name}
-        for error in part.errors:
-            report.fail({**error, **where})
+        problems = list(part.errors)
         rows = report.splits.setdefault(name, [])
         for number, row in part.rows:
             try:
-                rows.append(formats.convert(row, fmt, used))
+                rows.append(_json_safe(formats.convert(row, fmt, used)))
             except RowProblem as exc:
-                report.fail({part.unit: number, "message": str(exc), **where})
+                problems.append({part.unit: number, "message": str(exc)})
+        for problem in sorted(problems, key=lambda e: e.get("line") or e.get("row") or 0):
+            report.fail({**problem, **where})
     if not any(report.splits.values()) and not report.error_count:
         raise DatasetError(f"the dataset {source.path} is empty", [{"line": 0, "message": "the dataset is empty"}])
     return report
+
+
+def _json_safe(row: dict[str, Any]) -> dict[str, Any]:
+    """The row as it will be written to the run's JSONL (Arrow dates or bytes in extra fields cannot)."""
+    try:
+        json.dumps(row, ensure_ascii=False)
+    except (TypeError, ValueError) as exc:
+        raise RowProblem(f"a value cannot be written as JSON: {exc}") from exc
+    return row
 
 
 def _keys(row: Any) -> list[str]:

@@ -237,3 +237,20 @@ def test_folders_and_json_that_hold_no_dataset(tmp_path):
 def test_devices_are_refused_without_reading_them():
     with pytest.raises(DatasetError, match="not a regular file"):
         read_dataset("/dev/zero")
+
+
+def test_odd_values_are_row_errors_not_crashes(tmp_path):
+    import datetime
+
+    rows = f.messages_rows(3)
+    rows[1]["messages"][0]["role"] = ["user"]
+    rows[2]["messages"][0]["sent"] = datetime.datetime(2024, 1, 1)  # Arrow gives datetimes back
+    r = read_dataset(f.write_parquet(tmp_path / "odd.parquet", [rows[0], rows[2]]))
+    assert len(r.rows) == 1 and "JSON" in r.errors[0]["message"] and r.errors[0]["row"] == 2
+    r = read_dataset(f.write_jsonl(tmp_path / "odd.jsonl", [rows[0], rows[1], "[" * 100000]))
+    assert [e["line"] for e in r.errors] == [2, 3] and "role" in r.errors[0]["message"]
+    (tmp_path / "big.csv").write_text("prompt,completion\n" + "a," + "b" * 200_000 + "\n")
+    assert len(read_dataset(tmp_path / "big.csv").rows[0]["completion"]) == 200_000  # past csv's 128 KiB default
+    (tmp_path / "quote.csv").write_text('prompt,completion\n"a\0,b\n')
+    with pytest.raises(DatasetError):
+        read_dataset(tmp_path / "quote.csv")

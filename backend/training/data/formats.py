@@ -119,7 +119,7 @@ def _content(value: Any, where: str) -> str:
 
 def _message(m: Any, i: int) -> dict[str, Any]:
     where = f"messages[{i}]"
-    if not isinstance(m, dict) or m.get("role") not in ROLES:
+    if not isinstance(m, dict) or not isinstance(m.get("role"), str) or m["role"] not in ROLES:
         raise RowProblem(f"{where} needs a role of {sorted(ROLES)}")
     out = dict(m)
     calls = m.get("tool_calls")

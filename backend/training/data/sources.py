@@ -92,10 +92,11 @@ def _read_table_file(path: Path, kind: str) -> Source:
             table = pq.read_table(str(path))
         else:
             table = _read_arrow(path)
+        split = _table_split(table)
     except Exception as exc:  # noqa: BLE001 - any reader failure is this file's fault
         raise DatasetError(f"{path.name} looks like a {label} file but could not be read: {exc}",
                            status=422) from exc
-    return Source(str(path), kind, {"train": _table_split(table)}, columns=list(table.column_names))
+    return Source(str(path), kind, {"train": split}, columns=list(table.column_names))
 
 
 def _jsonl_split(text: str) -> Split:
@@ -107,6 +108,8 @@ def _jsonl_split(text: str) -> Split:
             split.rows.append((number, json.loads(line)))
         except json.JSONDecodeError as exc:
             split.errors.append({"line": number, "message": f"invalid JSON: {exc.msg} (column {exc.colno})"})
+        except RecursionError:
+            split.errors.append({"line": number, "message": "invalid JSON: nested too deeply"})
     return split
 
 
@@ -119,10 +122,15 @@ def _json_split(data: Any, name: str) -> Split:
 
 
 def _csv_split(text: str, delimiter: str) -> tuple[Split, list[str]]:
+    csv.field_size_limit(2**31 - 1)  # long answers are normal; the default 128 KiB cell limit is not
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    columns = [c for c in (reader.fieldnames or []) if c]
-    # Row numbers count the header as row 0, so "row 3" is the third data row.
-    rows = [(i, {k: v for k, v in r.items() if k}) for i, r in enumerate(reader, start=1)]
+    try:
+        columns = [c for c in (reader.fieldnames or []) if c]
+        # Row numbers count the header as row 0, so "row 3" is the third data row.
+        rows = [(i, {k: v for k, v in r.items() if k}) for i, r in enumerate(reader, start=1)]
+    except csv.Error as exc:
+        raise DatasetError(f"not readable as {'TSV' if delimiter == chr(9) else 'CSV'} near line "
+                           f"{reader.line_num}: {exc}", status=422) from exc
     return Split(rows=rows, unit="row"), columns
 
 
@@ -139,6 +147,8 @@ def _read_text_file(path: Path, data: bytes) -> Source:
         # One JSON document (an array or {"data": [...]}); a .json file of one object per line is JSONL.
         try:
             data = json.loads(text)
+        except RecursionError as exc:
+            raise DatasetError(f"{path.name} is nested too deeply to be a dataset", status=422) from exc
         except json.JSONDecodeError as exc:
             if not text.lstrip().startswith("{"):
                 raise DatasetError(f"{path.name} is not valid JSON: {exc.msg} (line {exc.lineno})",
@@ -195,8 +205,11 @@ def _hf_dataset_split(folder: Path) -> tuple[Split, list[str]]:
                                status=422) from exc
     if not tables:
         return Split(), []
-    table = pa.concat_tables(tables, promote_options="default") if len(tables) > 1 else tables[0]
-    return _table_split(table), list(table.column_names)
+    try:
+        table = pa.concat_tables(tables, promote_options="default") if len(tables) > 1 else tables[0]
+        return _table_split(table), list(table.column_names)
+    except Exception as exc:  # noqa: BLE001 - shards that do not fit together, or values Python cannot hold
+        raise DatasetError(f"{folder.name}: the Arrow data could not be read: {exc}", status=422) from exc
 
 
 def read_folder(folder: Path) -> Source:
