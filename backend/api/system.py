@@ -54,10 +54,16 @@ def list_datasets(services: ServicesDep) -> list[dict]:
         train = run["config"].get("train_data_path")
         if not train:
             continue
-        directory = Path(train).expanduser().parent
         kind = "grpo" if run["kind"] == "enhanced" else "sft"
+        given = Path(train).expanduser()
+        directory = given if given.is_dir() else given.parent
         if str(directory) not in found and (directory / "train.jsonl").is_file():
             entry = ds.describe_dataset_dir(directory, directory.name, kind)
+            if entry:
+                found[entry["path"]] = entry
+        elif str(given) not in found and given.exists():
+            # Any other source a run trained on (CSV, Parquet, a save_to_disk folder…), with its mapping.
+            entry = ds.describe_run_source(given, kind, (run.get("summary") or {}).get("data"))
             if entry:
                 found[entry["path"]] = entry
     return list(found.values())

@@ -20,7 +20,7 @@ from backend.training.data.formats import Kind, RowProblem
 from backend.training.data.sources import SPLITS, Source, read_source
 
 __all__ = ["DatasetError", "DatasetReport", "read_dataset", "validate", "prepare_run_data",
-           "describe_dataset_dir"]
+           "describe_dataset_dir", "describe_run_source"]
 MAX_REPORTED_ERRORS = 50
 PREVIEW_ROWS = 5
 
@@ -203,3 +203,14 @@ def describe_dataset_dir(directory: Path, name: str, kind: Kind) -> dict[str, An
     return {"name": name, "path": str(directory), "format": fmt, "kind": kind,
             "rows": _count_rows(Path(splits["train"])), "splits": splits,
             "split_rows": {s: _count_rows(Path(p)) if p else 0 for s, p in splits.items()}}
+
+
+def describe_run_source(path: Path, kind: Kind, data: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A /datasets entry for a source a run trained on, from what the run recorded (nothing re-read)."""
+    if not data or not isinstance(data.get("source"), dict):
+        return None
+    rows = int(data.get("train_rows") or 0) + (0 if data.get("split") == "given" else int(data.get("valid_rows") or 0))
+    return {"name": path.name, "path": str(path), "format": data.get("format"), "kind": kind, "rows": rows,
+            "splits": {"train": str(path), "valid": None, "test": None},
+            "split_rows": {"train": rows, "valid": 0, "test": 0}, "mapping": data.get("mapping"),
+            "source": data["source"].get("kind")}

@@ -72,6 +72,9 @@ def test_a_short_run_trains_exactly_the_preview(studio, name):
     if name == "mlx-folder":  # splits used as given: the tools rows are the validation split
         assert (data["split"], data["valid_rows"], data["test_rows"]) == ("given", 2, 2)
         assert run_rows(studio, run_id, "valid")[0]["tools"][0]["function"]["name"] == "capital_of"
+    known = {d["path"]: d for d in studio.client.get("/datasets").json()}
+    listed = known[str(path)]  # offered again in the Data card's list, with its mapping
+    assert listed["format"] == fmt and listed.get("mapping") == data["mapping"]
     session = studio.client.get(f"/sessions/{run_id}").json()
     assert session["data"]["source"]["kind"] == source and session["data"]["format"] == fmt
     adapters = studio.runs / run_id / "adapters"

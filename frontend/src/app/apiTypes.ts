@@ -42,6 +42,9 @@ export interface DatasetInfo {
   rows: number | null;
   kind: DatasetKind;
   splits: { train: string | null; valid: string | null; test: string | null };
+  /** For a source a run trained on (CSV, Parquet…): its kind and the column mapping it used. */
+  source?: string;
+  mapping?: DataMapping | null;
 }
 
 /** One dataset problem: a JSONL line or a table/array row (1-based), and the split when not train. */

@@ -57,6 +57,7 @@ export function DatasetPicker({ idPrefix, kind, trainPath, valPath, errors, onTr
     const d = datasets.find((x) => trainOf(x) === path);
     onTrainChange(d ? trainOf(d) : '');
     onValChange(d?.splits?.valid ?? null);
+    onMappingChange?.(d?.mapping ?? null);
   };
 
   return (
