@@ -24,7 +24,8 @@ class EnhancedTrainingConfig(RunShape):
     model_config = ConfigDict(extra="ignore")
 
     model_path: str = Field(min_length=1)
-    train_data_path: str = Field(min_length=1, description="JSONL rows {prompt, answer, system?}.")
+    train_data_path: str = Field(min_length=1, description="Rows {prompt, answer, system?} in any dataset format "
+                                                             "(question/answer columns or data_mapping too).")
     val_data_path: str | None = None
     adapter_name: str = Field("grpo-adapter", pattern=SLUG_PATTERN)
     training_method: Method = "grpo"
