@@ -36,6 +36,8 @@ class DatasetReport:
     splits: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
     error_count: int = 0
+    # Where each converted train row came from ({"line": 7} or {"row": 3}), for later problems.
+    origins: list[dict[str, int]] = field(default_factory=list)
 
     @property
     def rows(self) -> list[dict[str, Any]]:
@@ -98,6 +100,8 @@ def read_dataset(path: str | Path, kind: Kind = "sft", mapping: dict[str, str] |
         for number, row in part.rows:
             try:
                 rows.append(_json_safe(formats.convert(row, fmt, used)))
+                if name == "train":
+                    report.origins.append({part.unit: number})
             except RowProblem as exc:
                 problems.append({part.unit: number, "message": str(exc)})
         for problem in sorted(problems, key=lambda e: e.get("line") or e.get("row") or 0):
@@ -136,7 +140,7 @@ def validate(path: str, *, kind: Kind = "sft", mapping: dict[str, str] | None = 
                                [{"line": 0, "message": str(exc)}]) from exc
         rendered, stats, problems = measure(tokenizer, report.rows, report.trains_as, max_seq_length)
         for index, message in problems:
-            report.fail({"row": index + 1, "message": message})
+            report.fail({**report.origins[index], "message": message})
         answer.update(rendered=rendered, token_stats=stats, errors=report.errors,
                       error_count=report.error_count, ok=report.ok)
     return answer

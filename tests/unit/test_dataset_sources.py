@@ -254,3 +254,26 @@ def test_odd_values_are_row_errors_not_crashes(tmp_path):
     (tmp_path / "quote.csv").write_text('prompt,completion\n"a\0,b\n')
     with pytest.raises(DatasetError):
         read_dataset(tmp_path / "quote.csv")
+
+
+def test_rows_the_chat_template_refuses_are_reported_where_they_are(tmp_path, demo_cache):
+    from backend.training.data import stats
+
+    rows = f.messages_rows(4)
+    rows[0]["messages"][0]["role"] = "narrator"  # a row error: line 1
+    path = f.write_jsonl(tmp_path / "m.jsonl", rows)
+    tokenizer = stats.load_tokenizer(str(demo_cache / "model"))
+    original = tokenizer.apply_chat_template
+
+    def refuse_the_third_question(messages, **kw):  # a template that raises on one conversation
+        if messages and messages[0].get("content") == f.qa(3)[2][0]:
+            raise ValueError("template refused")
+        return original(messages, **kw)
+
+    tokenizer.apply_chat_template = refuse_the_third_question
+    try:
+        answer = validate(str(path), model_path=str(demo_cache / "model"))
+    finally:
+        tokenizer.apply_chat_template = original
+    assert [e["line"] for e in answer["errors"]] == [1, 3] and "template refused" in answer["errors"][1]["message"]
+    assert not answer["ok"] and answer["token_stats"]["measured_rows"] == 2
