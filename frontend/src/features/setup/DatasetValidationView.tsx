@@ -79,9 +79,11 @@ export function DatasetValidationView({ path, kind, label, testId, modelPath, ma
     const status = error && 'status' in error ? error.status : 'no answer';
     const detail: DatasetErrorDetail = typeof refused === 'object' && refused && 'message' in refused ? refused
       : { message: typeof refused === 'string' ? refused : `Could not check the ${label.toLowerCase()} (${String(status)}).` };
+    const located = (detail.errors ?? []).filter((e) => e.line || e.row);
     return (
       <div data-testid={testId} data-state="refused" className="space-y-2 rounded-lg border border-rose-200 bg-rose-50/60 p-3 text-xs dark:border-rose-900 dark:bg-rose-950/20">
         <p className="text-rose-700 dark:text-rose-300" data-testid={`${testId}-message`}>{detail.message}</p>
+        {located.length > 0 && <ErrorList errors={located} total={located.length} testId={`${testId}-errors`} />}
         {detail.columns && detail.columns.length > 0 && editor(detail.columns, mapping)}
       </div>
     );
