@@ -77,7 +77,7 @@ beforeEach(async () => {
   vi.stubGlobal('fetch', vi.fn(async (input: Request | string, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input.url;
     if (url.includes('/model/') && typeof init?.body === 'string') streamBodies.push(JSON.parse(init.body));
-    if (url.endsWith('/model/test-base/stream')) return sse([['token', { text: 'Paris' }], ['done', { response: 'Paris.', tokens: 2, tokens_per_sec: 40 }]]);
+    if (url.endsWith('/model/test-base/stream')) return sse([['token', { text: 'Paris' }], ['done', { response: 'Paris.', tokens: 2, tokens_per_sec: 40, raw_prompt: streamBodies.at(-1)?.raw_prompt === true }]]);
     if (url.endsWith('/model/test/stream')) return sse([['token', { text: 'Mi' }], ['token', { text: 'rth' }], ['done', { response: 'Mirth.', tokens: 3, tokens_per_sec: 30 }]]);
     return json(typeof input === 'string' ? new Request(input, init) : input);
   }));
@@ -133,10 +133,12 @@ describe('Compare tab (jsdom, mocked API)', () => {
     await click('generate-button');
     await flush(100);
     expect(streamBodies.slice(2).map((b) => b.raw_prompt)).toEqual([true, true]);
+    expect($('answer-base-stats')!.textContent).toContain('raw prompt'); // what the server answered
     await click('prompt-mode-chat');
     await click('generate-button');
     await flush(100);
     expect(streamBodies.slice(4).map((b) => b.raw_prompt)).toEqual([false, false]);
+    expect($('answer-base-stats')!.textContent).not.toContain('raw prompt');
   });
 
   it('evaluates with paired score cards, then shows a failed start in a dismissible error panel', async () => {

@@ -11,6 +11,8 @@ export interface SideRun {
   error: string | null;
   tokens: number | null;
   tokensPerSec: number | null;
+  /** Whether the server skipped the chat template (set when the answer is done). */
+  rawPrompt?: boolean;
 }
 
 export interface CurrentRun {
@@ -137,6 +139,7 @@ const compareSlice = createSlice({
         s.text = response.response;
         s.tokens = response.tokens;
         s.tokensPerSec = response.tokens_per_sec;
+        if (response.raw_prompt !== undefined) s.rawPrompt = response.raw_prompt;
       }
       if (error) s.error = error;
       const other = run[side === 'base' ? 'adapter' : 'base'];
