@@ -17,6 +17,7 @@ from backend.inference.service import (
     Target,
     resolve_adapter,
     resolve_base,
+    session_prefers_raw,
 )
 from backend.schemas.inference import TestRequest, TestResponse
 
@@ -33,12 +34,18 @@ def _target(services, body: TestRequest, adapter: bool) -> Target:
         raise HTTPException(exc.status, exc.detail) from exc
 
 
+def _raw_prompt(services, body: TestRequest, target: Target) -> bool:
+    if body.raw_prompt is not None:
+        return body.raw_prompt
+    return target.session_id is not None and session_prefers_raw(services.store.find_run(target.session_id))
+
+
 async def _generate(services, body: TestRequest, adapter: bool) -> dict:
     target = _target(services, body, adapter)
     try:
         return await asyncio.to_thread(services.inference.generate, target, body.messages(),
                                        max_tokens=body.max_tokens, temperature=body.temperature,
-                                       top_p=body.top_p)
+                                       top_p=body.top_p, raw_prompt=_raw_prompt(services, body, target))
     except InferenceError as exc:
         raise HTTPException(exc.status, exc.detail) from exc
 
@@ -67,6 +74,7 @@ async def _stream(services, body: TestRequest, adapter: bool) -> StreamingRespon
     except InferenceError as exc:
         raise HTTPException(exc.status, exc.detail) from exc
     loop, queue, stop = asyncio.get_running_loop(), asyncio.Queue(), threading.Event()
+    raw_prompt = _raw_prompt(services, body, target)
 
     def put(item: tuple[str, dict]) -> None:
         try:
@@ -77,7 +85,7 @@ async def _stream(services, body: TestRequest, adapter: bool) -> StreamingRespon
     def work() -> None:
         try:
             out = svc.generate(target, body.messages(), max_tokens=body.max_tokens,
-                               temperature=body.temperature, top_p=body.top_p,
+                               temperature=body.temperature, top_p=body.top_p, raw_prompt=raw_prompt,
                                on_text=lambda text: put(("token", {"text": text})), should_stop=stop.is_set)
             put(("done", out))
         except InferenceError as exc:

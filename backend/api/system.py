@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 from fastapi import APIRouter, HTTPException, Query
-from pydantic import BaseModel, ConfigDict, Field
 
 from backend import __version__
 from backend.deps import CatalogDep, ServicesDep
-from backend.schemas.paths import PathStr, directory_given
+from backend.schemas.datasets import DatasetValidation, ValidateRequest
+from backend.schemas.paths import PathStr
 from backend.training import datasets as ds
 
 router = APIRouter(tags=["system"])
@@ -56,24 +55,23 @@ def list_datasets(services: ServicesDep) -> list[dict]:
         train = run["config"].get("train_data_path")
         if not train:
             continue
-        directory = Path(train).expanduser().parent
         kind = "grpo" if run["kind"] == "enhanced" else "sft"
+        given = Path(train).expanduser()
+        directory = given if given.is_dir() else given.parent
         if str(directory) not in found and (directory / "train.jsonl").is_file():
             entry = ds.describe_dataset_dir(directory, directory.name, kind)
+            if entry:
+                found[entry["path"]] = entry
+        elif str(given) not in found and given.exists():
+            # Any other source a run trained on (CSV, Parquet, a save_to_disk folder…), with its mapping.
+            entry = ds.describe_run_source(given, kind, (run.get("summary") or {}).get("data"))
             if entry:
                 found[entry["path"]] = entry
     return list(found.values())
 
 
-class ValidateRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    path: PathStr = Field(min_length=1)
-    kind: Literal["sft", "grpo"] = "sft"
-
-
-@router.post("/datasets/validate")
+@router.post("/datasets/validate", response_model=DatasetValidation)
 def validate_dataset(body: ValidateRequest) -> dict:
-    if problem := directory_given(body.path):
-        raise HTTPException(422, problem)
-    return ds.read_dataset(body.path, body.kind).as_dict()
+    """Detect, convert and check a dataset; a whole-source problem is a 422 `{message, errors}`."""
+    return ds.validate(body.path, kind=body.kind, mapping=body.mapping, model_path=body.model_path,
+                       max_seq_length=body.max_seq_length)

@@ -259,7 +259,8 @@ class InferenceService:
 
     # -- generation -----------------------------------------------------------------------------
     def generate(self, target: Target, messages: list[dict[str, str]], *, max_tokens: int,
-                 temperature: float, top_p: float = 1.0, on_text: Callable[[str], None] | None = None,
+                 temperature: float, top_p: float = 1.0, raw_prompt: bool = False,
+                 on_text: Callable[[str], None] | None = None,
                  should_stop: Callable[[], bool] | None = None) -> dict[str, Any]:
         from mlx_lm import stream_generate
         from mlx_lm.sample_utils import make_sampler
@@ -267,7 +268,10 @@ class InferenceService:
         if not 1 <= max_tokens <= MAX_NEW_TOKENS:
             raise InferenceError(422, f"max_tokens must be 1..{MAX_NEW_TOKENS}")
         loaded, cached = self.acquire(target)
-        prompt = encode_messages(loaded.tokenizer, messages)
+        # A tokenizer without a chat template is always prompted raw; the answer says so.
+        raw_prompt = raw_prompt or not getattr(loaded.tokenizer, "has_chat_template", False)
+        prompt = (encode_raw(loaded.tokenizer, messages) if raw_prompt
+                  else encode_messages(loaded.tokenizer, messages))
         sampler = make_sampler(temp=temperature, top_p=top_p)
         parts, last = [], None
         started = time.perf_counter()
@@ -297,6 +301,7 @@ class InferenceService:
             "response": "".join(parts), "tokens": tokens,
             "tokens_per_sec": round(last.generation_tps, 2) if last is not None and tokens else 0.0,
             "prompt_tokens": len(prompt), "elapsed_seconds": round(elapsed, 4),
+            "raw_prompt": raw_prompt, "prompt_text": loaded.tokenizer.decode(prompt),
             "model_info": model_info(target, cached, loaded),
         }
 
@@ -390,6 +395,17 @@ def model_info(target: Target, cached: bool, loaded: Loaded) -> dict[str, Any]:
             "load_seconds": 0.0 if cached else round(loaded.load_seconds, 4)}
 
 
+def encode_raw(tokenizer: Any, messages: list[dict[str, str]]) -> list[int]:
+    """Prompt token ids without any chat template, as mlx-lm tokenises a `text` training row."""
+    return list(tokenizer.encode("\n\n".join(m["content"] for m in messages)))
+
+
+def session_prefers_raw(run: dict | None) -> bool:
+    """A session trained on plain `text` rows is prompted raw by default (no chat template)."""
+    data = ((run or {}).get("summary") or {}).get("data") or {}
+    return (data.get("trains_as") or data.get("format")) == "text"
+
+
 def encode_messages(tokenizer: Any, messages: list[dict[str, str]]) -> list[int]:
     """Prompt token ids: the chat template with the generation prompt when the tokenizer has one."""
     if getattr(tokenizer, "has_chat_template", False):
@@ -400,7 +416,7 @@ def encode_messages(tokenizer: Any, messages: list[dict[str, str]]) -> list[int]
                 merged = [{**messages[1], "content": f"{messages[0]['content']}\n\n{messages[1]['content']}"}]
                 return list(tokenizer.apply_chat_template(merged + messages[2:], add_generation_prompt=True))
             raise
-    return list(tokenizer.encode("\n\n".join(m["content"] for m in messages)))
+    return encode_raw(tokenizer, messages)
 
 
 def encode_reference(tokenizer: Any, messages: list[dict[str, str]], reference: str) -> tuple[list[int], list[int]]:

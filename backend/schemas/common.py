@@ -5,10 +5,15 @@ Each config declares its own LoRA fields (their defaults differ); this mixin hol
 
 from __future__ import annotations
 
-from pydantic import BaseModel, computed_field, field_validator
+from pydantic import BaseModel, Field, computed_field, field_validator
+
+from backend.schemas.datasets import DataMapping
 
 
 class RunShape(BaseModel):
+    data_mapping: DataMapping | None = Field(
+        None, description="Tabular data: columns as prompt/completion (or prompt/answer), optional system.")
+
     @field_validator("lora_num_layers", check_fields=False)
     @classmethod
     def _coverage(cls, v: int) -> int:

@@ -25,7 +25,8 @@ class EnhancedTrainingConfig(RunShape):
     model_config = ConfigDict(extra="forbid")  # a misspelt field is a 422, never a silent default
 
     model_path: PathStr = Field(min_length=1)
-    train_data_path: PathStr = Field(min_length=1, description="JSONL rows {prompt, answer, system?}.")
+    train_data_path: PathStr = Field(min_length=1, description="Rows {prompt, answer, system?} in any dataset format "
+                                                             "(question/answer columns or data_mapping too).")
     val_data_path: PathStr | None = None
     adapter_name: str = Field("grpo-adapter", pattern=SLUG_PATTERN)
     training_method: Method = "grpo"

@@ -29,6 +29,9 @@ class TestRequest(BaseModel):
                                    description="Defaults to the loaded session.")
     checkpoint: Checkpoint = Field("final", description="final = adapters.safetensors, "
                                                         "best = best_adapters.safetensors")
+    raw_prompt: bool | None = Field(None, description="true: the prompt text as is, without the chat template; "
+                                                      "unset: the session's default (raw when it trained on "
+                                                      "plain text rows).")
 
     def messages(self) -> list[dict[str, str]]:
         head = [{"role": "system", "content": self.system}] if self.system else []
@@ -52,6 +55,8 @@ class TestResponse(BaseModel):
     tokens_per_sec: float
     prompt_tokens: int
     elapsed_seconds: float
+    raw_prompt: bool
+    prompt_text: str = Field(description="The prompt as the model saw it (chat template applied or not).")
     model_info: ModelInfo
 
 

@@ -34,8 +34,10 @@ class TrainingConfig(RunShape, EnhancedFields):
     model_config = ConfigDict(extra="forbid")
 
     model_path: PathStr = Field(min_length=1, description="Directory of an MLX model (config.json, *.safetensors, tokenizer).")
-    train_data_path: PathStr = Field(min_length=1, description="JSONL training data (messages, prompt/completion or text rows).")
-    val_data_path: PathStr | None = Field(None, description="JSONL validation data; without it 10% of train is held out (seeded).")
+    train_data_path: PathStr = Field(min_length=1, description="A dataset file (.jsonl, .json, .csv, .tsv, .parquet, .arrow) or folder "
+                                                             "(mlx-lm train/valid/test.jsonl, Hugging Face save_to_disk).")
+    val_data_path: PathStr | None = Field(None, description="Validation data in any dataset format; without it the source's own "
+                                                          "validation split, else 10% of train held out (seeded).")
     adapter_name: str = Field("adapter", pattern=SLUG_PATTERN,
                               description="Letters, digits, dot, dash, underscore; at most 64 characters.")
     learning_rate: float = Field(1e-4, gt=0, le=1.0)

@@ -65,12 +65,9 @@ def check_distributed(dist: DistributedConfig) -> None:
 
 def prepare_data(config, files: RunFiles, kind: str) -> dict[str, Any]:
     """The run's own validated copy of its data (a 422 listing bad lines), big enough for one batch."""
-    for field in ("train_data_path", "val_data_path"):
-        if problem := directory_given(getattr(config, field)):
-            raise JobError(422, [{"loc": ["body", field], "type": "value_error", "msg": problem}])
     try:
         data = prepare_run_data(config.train_data_path, config.val_data_path, files.data_dir,
-                                kind=kind, seed=config.seed)
+                                kind=kind, seed=config.seed, mapping=config.data_mapping)
     except DatasetError as exc:
         raise JobError(422, exc.as_detail()) from exc
     check_batch(data, config)

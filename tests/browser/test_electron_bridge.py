@@ -101,6 +101,12 @@ def test_setup_browse_buttons_use_the_native_dialogs(studio, page, browser, demo
     page.wait_for_timeout(200)
     expect(page.get_by_test_id("setup-val-path")).to_have_value(demo["valid"])
 
+    # a dataset may be a folder: the folder dialog fills the path (the model folder holds no dataset)
+    page.get_by_test_id("setup-train-browse-folder").click()
+    expect(page.get_by_test_id("setup-train-path")).to_have_value(demo["model"])
+    expect(page.get_by_test_id("setup-train-validation")).to_have_attribute("data-state", "refused")
+    expect(page.get_by_test_id("setup-train-validation-message")).to_contain_text("holds no dataset")
+
     # in a plain browser there is no bridge and no Browse button
     plain = browser.new_page()
     try:

@@ -37,9 +37,12 @@ def test_first_row_sets_the_format(tmp_path):
     assert r.errors == [{"line": 2, "message": "'text' must be a non-empty string"}]
 
 
-def test_empty_and_missing_files(tmp_path):
-    assert read_dataset(write(tmp_path / "e.jsonl", [])).errors[0]["message"] == "the dataset is empty"
-    assert "not found" in read_dataset(tmp_path / "nope.jsonl").errors[0]["message"]
+def test_empty_and_missing_files_are_refused(tmp_path):
+    with pytest.raises(DatasetError) as empty:
+        read_dataset(write(tmp_path / "e.jsonl", []))
+    assert empty.value.status == 422 and empty.value.errors[0]["message"] == "the dataset is empty"
+    with pytest.raises(DatasetError, match="not found"):
+        read_dataset(tmp_path / "nope.jsonl")
 
 
 def test_grpo_rows(tmp_path):

@@ -61,14 +61,68 @@ export interface DatasetInfo {
   rows: number | null;
   kind: DatasetKind;
   splits: { train: string | null; valid: string | null; test: string | null };
+  /** For a source a run trained on (CSV, Parquet…): its kind and the column mapping it used. */
+  source?: string;
+  mapping?: DataMapping | null;
 }
 
+/** One dataset problem: a JSONL line or a table/array row (1-based), and the split when not train. */
+export interface DatasetRowError {
+  line?: number;
+  row?: number;
+  split?: string;
+  message: string;
+}
+
+/** Target field (prompt, completion or answer, system) -> source column. */
+export type DataMapping = Record<string, string>;
+
+export interface RenderedRow {
+  /** The row as the chat template renders it; `trained` marks the part the loss is taken on. */
+  segments: { text: string; trained: boolean }[];
+  tokens: number;
+  trained_tokens: number;
+  truncated: boolean;
+}
+
+export interface TokenStats {
+  min: number;
+  median: number;
+  p95: number;
+  max: number;
+  measured_rows: number;
+  max_seq_length: number | null;
+  over_max_seq_length: number;
+  histogram: { lo: number; hi: number; count: number }[];
+}
+
+/** POST /datasets/validate (backend/schemas/datasets.py). */
 export interface DatasetValidation {
+  path: string;
   ok: boolean;
-  format: 'messages' | 'completions' | 'text' | 'grpo' | null;
+  /** jsonl | json | csv | tsv | parquet | arrow | hf-dataset | hf-datasetdict | mlx-folder */
+  source: string;
+  /** The detected row format: messages, completions, text, alpaca, sharegpt, columns, grpo. */
+  format: string;
+  /** The mlx-lm row shape it trains as. */
+  trains_as: string;
+  mapping: DataMapping | null;
+  columns: string[];
   rows: number;
-  errors: { line: number; message: string }[];
+  splits: { train: number; valid: number; test: number };
+  errors: DatasetRowError[];
+  error_count: number;
   preview: Record<string, unknown>[];
+  rendered: RenderedRow[] | null;
+  token_stats: TokenStats | null;
+}
+
+export interface DatasetValidationRequest {
+  path: string;
+  kind: DatasetKind;
+  model_path?: string;
+  max_seq_length?: number;
+  mapping?: DataMapping | null;
 }
 
 export interface FieldLimits {
@@ -267,8 +321,11 @@ export interface PydanticErrorItem {
 }
 export interface DatasetErrorDetail {
   message: string;
-  errors?: { line: number; message: string }[];
+  errors?: DatasetRowError[];
   field?: string;
+  /** Set when the format could not be told: the source kind and its columns, to offer a mapping. */
+  source?: string;
+  columns?: string[];
 }
 export interface ApiErrorBody {
   detail: string | PydanticErrorItem[] | DatasetErrorDetail;

@@ -22,6 +22,6 @@ export function getBridge(win: Pick<Window, 'electronAPI'> | undefined = typeof 
 }
 
 export const JSONL_FILTERS: FileFilter[] = [
-  { name: 'JSON Lines', extensions: ['jsonl', 'json'] },
+  { name: 'Datasets', extensions: ['jsonl', 'json', 'csv', 'tsv', 'parquet', 'arrow'] },
   { name: 'All files', extensions: ['*'] },
 ];

@@ -1,6 +1,6 @@
 import type { FetchBaseQueryError } from '@reduxjs/toolkit/query';
 import type { SerializedError } from '@reduxjs/toolkit';
-import type { DatasetErrorDetail, PydanticErrorItem } from './apiTypes';
+import type { DatasetErrorDetail, DatasetRowError, PydanticErrorItem } from './apiTypes';
 
 export interface ParsedApiError {
   /** One readable sentence (or a few lines) for a notification. */
@@ -66,7 +66,7 @@ export function parseApiError(error: FetchBaseQueryError | SerializedError | und
       out.message = lines.join('\n') || `Request failed (${e.status}).`;
     } else if (isDatasetDetail(detail)) {
       const errs = detail.errors ?? [];
-      const shown = errs.slice(0, 3).map((x) => (x.line > 0 ? `line ${x.line}: ${x.message}` : x.message));
+      const shown = errs.slice(0, 3).map(rowErrorText);
       if (errs.length > 3) shown.push(`… and ${errs.length - 3} more`);
       out.message = [detail.message, ...shown].join('\n');
       out.fieldErrors[datasetField(detail)] = [detail.message, ...shown.slice(0, 1)].join(' — ');
@@ -77,4 +77,15 @@ export function parseApiError(error: FetchBaseQueryError | SerializedError | und
   }
   if (typeof e.message === 'string') out.message = e.message;
   return out;
+}
+
+/** Where a dataset problem is ("line 7", "row 3", "valid split, line 2"), or '' for the whole file. */
+export function rowErrorPlace(e: DatasetRowError): string {
+  const at = e.line ? `line ${e.line}` : e.row ? `row ${e.row}` : '';
+  return e.split ? [`${e.split} split`, at].filter(Boolean).join(', ') : at;
+}
+
+export function rowErrorText(e: DatasetRowError): string {
+  const place = rowErrorPlace(e);
+  return place ? `${place}: ${e.message}` : e.message;
 }

@@ -54,7 +54,7 @@ export function installMockServer(): MockServer {
     if (method === 'GET' && path === '/models/folders') return { status: 200, body: { folders: [{ path: '/models', source: 'demo', removable: false, exists: true }] } };
     if (method === 'GET' && path === '/models/targets') return { status: 200, body: demoModel.lora_targets };
     if (method === 'GET' && path === '/datasets') return { status: 200, body: datasets };
-    if (method === 'POST' && path === '/datasets/validate') return { status: 200, body: { ok: true, format: 'messages', rows: 200, errors: [], preview: [{ messages: [{ role: 'user', content: 'hi' }] }] } };
+    if (method === 'POST' && path === '/datasets/validate') return { status: 200, body: { path: '/demo/train.jsonl', ok: true, source: 'jsonl', format: 'messages', trains_as: 'messages', mapping: null, columns: [], rows: 200, splits: { train: 200, valid: 0, test: 0 }, errors: [], error_count: 0, preview: [{ messages: [{ role: 'user', content: 'hi' }] }], rendered: null, token_stats: null } };
     if (method === 'GET' && path === '/sessions') return { status: 200, body: [sessionSummary] };
     if (method === 'GET' && path === '/sessions/run-a') return { status: 200, body: sessionDetail };
     if (method === 'GET' && path === '/training/logs') return { status: 200, body: { run_id: 'run-new', lines: ['starting'] } };

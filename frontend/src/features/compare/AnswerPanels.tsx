@@ -35,7 +35,7 @@ function AnswerPanel({ side, run, subtitle, footer }: { side: Side; run: SideRun
       </div>
       <footer className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 px-4 py-2 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
         <span data-testid={`answer-${side}-stats`}>
-          {run.status === 'done' ? `${run.tokens ?? 0} tokens · ${fmtNumber(run.tokensPerSec, 1)} tok/s` : run.status === 'stopped' ? 'Stopped' : streaming ? 'Streaming…' : ''}
+          {run.status === 'done' ? `${run.tokens ?? 0} tokens · ${fmtNumber(run.tokensPerSec, 1)} tok/s${run.rawPrompt ? ' · raw prompt' : ''}` : run.status === 'stopped' ? 'Stopped' : streaming ? 'Streaming…' : ''}
         </span>
         {footer}
       </footer>

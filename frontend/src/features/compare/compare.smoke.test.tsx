@@ -38,6 +38,7 @@ let server: MockServer;
 let loaded: string | null;
 let evalStart: { status: number; body: unknown };
 let bridgeCalls: string[];
+let streamBodies: Record<string, unknown>[];
 
 function sse(events: [string, unknown][]) {
   const text = events.map(([e, d]) => `event: ${e}\ndata: ${JSON.stringify(d)}\n\n`).join('');
@@ -52,6 +53,7 @@ beforeEach(async () => {
   loaded = 'run-a';
   evalStart = { status: 202, body: { evaluation_id: 'eval-1', session_id: 'run-a', num_samples: 1, split_used: 'test' } };
   bridgeCalls = [];
+  streamBodies = [];
   const bridge: ElectronAPI = {
     clipboard: {
       readText: async () => { bridgeCalls.push('readText'); return 'What is the capital of Veloria?'; },
@@ -74,7 +76,8 @@ beforeEach(async () => {
   const json = globalThis.fetch;
   vi.stubGlobal('fetch', vi.fn(async (input: Request | string, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input.url;
-    if (url.endsWith('/model/test-base/stream')) return sse([['token', { text: 'Paris' }], ['done', { response: 'Paris.', tokens: 2, tokens_per_sec: 40 }]]);
+    if (url.includes('/model/') && typeof init?.body === 'string') streamBodies.push(JSON.parse(init.body));
+    if (url.endsWith('/model/test-base/stream')) return sse([['token', { text: 'Paris' }], ['done', { response: 'Paris.', tokens: 2, tokens_per_sec: 40, raw_prompt: streamBodies.at(-1)?.raw_prompt === true }]]);
     if (url.endsWith('/model/test/stream')) return sse([['token', { text: 'Mi' }], ['token', { text: 'rth' }], ['done', { response: 'Mirth.', tokens: 3, tokens_per_sec: 30 }]]);
     return json(typeof input === 'string' ? new Request(input, init) : input);
   }));
@@ -118,6 +121,24 @@ describe('Compare tab (jsdom, mocked API)', () => {
     expect(JSON.parse(window.localStorage.getItem('lora-studio.compare')!).history[0].rating).toBe(4);
     await click('copy-adapter');
     expect(bridgeCalls).toContain('writeText:Mirth.');
+  });
+
+  it('sends raw_prompt only when a prompt format is chosen', async () => {
+    await click('paste-button');
+    await click('generate-button');
+    await flush(100);
+    expect(streamBodies).toHaveLength(2);
+    expect(streamBodies.every((b) => !('raw_prompt' in b))).toBe(true); // the session's default
+    await click('prompt-mode-raw');
+    await click('generate-button');
+    await flush(100);
+    expect(streamBodies.slice(2).map((b) => b.raw_prompt)).toEqual([true, true]);
+    expect($('answer-base-stats')!.textContent).toContain('raw prompt'); // what the server answered
+    await click('prompt-mode-chat');
+    await click('generate-button');
+    await flush(100);
+    expect(streamBodies.slice(4).map((b) => b.raw_prompt)).toEqual([false, false]);
+    expect($('answer-base-stats')!.textContent).not.toContain('raw prompt');
   });
 
   it('evaluates with paired score cards, then shows a failed start in a dismissible error panel', async () => {

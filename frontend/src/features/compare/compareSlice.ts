@@ -11,6 +11,8 @@ export interface SideRun {
   error: string | null;
   tokens: number | null;
   tokensPerSec: number | null;
+  /** Whether the server skipped the chat template (set when the answer is done). */
+  rawPrompt?: boolean;
 }
 
 export interface CurrentRun {
@@ -50,7 +52,7 @@ export interface CompareState {
 export const HISTORY_LIMIT = 50;
 export const STORAGE_KEY = 'lora-studio.compare';
 export const DEFAULT_EVAL_SETTINGS = { num_questions: 20, max_tokens: 128 };
-export const DEFAULT_SETTINGS: GenerationSettings = { max_tokens: 256, temperature: 0.7, top_p: 1, checkpoint: 'final', system: '' };
+export const DEFAULT_SETTINGS: GenerationSettings = { max_tokens: 256, temperature: 0.7, top_p: 1, checkpoint: 'final', system: '', prompt_mode: 'auto' };
 
 const emptySide = (status: SideStatus): SideRun => ({ text: '', status, error: null, tokens: null, tokensPerSec: null });
 const terminal = (s: SideStatus) => s === 'done' || s === 'error' || s === 'stopped';
@@ -137,6 +139,7 @@ const compareSlice = createSlice({
         s.text = response.response;
         s.tokens = response.tokens;
         s.tokensPerSec = response.tokens_per_sec;
+        if (response.raw_prompt !== undefined) s.rawPrompt = response.raw_prompt;
       }
       if (error) s.error = error;
       const other = run[side === 'base' ? 'adapter' : 'base'];

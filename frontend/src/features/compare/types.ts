@@ -9,7 +9,11 @@ export interface GenerationSettings {
   top_p: number;
   checkpoint: Checkpoint;
   system: string;
+  /** auto: the session's default (raw when it trained on plain text rows); chat: the chat template; raw: none. */
+  prompt_mode: PromptMode;
 }
+
+export type PromptMode = 'auto' | 'chat' | 'raw';
 
 export interface TestRequest {
   prompt: string;
@@ -20,6 +24,8 @@ export interface TestRequest {
   session_id?: string;
   model_path?: string;
   checkpoint: Checkpoint;
+  /** true: no chat template; absent: the session's default. */
+  raw_prompt?: boolean;
 }
 
 export interface InferenceModelInfo {
@@ -38,6 +44,9 @@ export interface TestResponse {
   tokens: number;
   tokens_per_sec: number;
   prompt_tokens?: number;
+  /** Whether the chat template was skipped, and the prompt as the model saw it. */
+  raw_prompt?: boolean;
+  prompt_text?: string;
   elapsed_seconds?: number;
   model_info?: InferenceModelInfo;
 }

@@ -37,6 +37,7 @@ export function useGenerate(session: SessionSummary | null, hasBest: boolean) {
     const body: TestRequest = {
       prompt, max_tokens: settings.max_tokens, temperature: settings.temperature, top_p: settings.top_p,
       session_id: session.id, checkpoint, ...(settings.system.trim() ? { system: settings.system } : {}),
+      ...(settings.prompt_mode !== 'auto' ? { raw_prompt: settings.prompt_mode === 'raw' } : {}),
     };
     for (const side of ['base', 'adapter'] as const) {
       streamGeneration(PATHS[side], body, { onToken: (text) => dispatch(tokenReceived({ id, side, text })) }, ctrl.signal)

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DatasetInfo, DatasetKind } from '../../app/apiTypes';
+import type { DataMapping, DatasetInfo, DatasetKind } from '../../app/apiTypes';
 import { JSONL_FILTERS } from '../../app/electronBridge';
 import { BrowseButton } from '../../components/BrowseButton';
 import { Field, controlAria } from '../../components/Field';
@@ -17,6 +17,12 @@ export interface DatasetPickerProps {
   onTrainChange: (path: string) => void;
   onValChange: (path: string | null) => void;
   onBlur: (field: 'train_data_path' | 'val_data_path') => void;
+  /** With a model: the preview is rendered by its chat template and token lengths are measured. */
+  modelPath?: string;
+  maxSeqLength?: number;
+  /** Column mapping for tabular data (null: detected); editable when onMappingChange is given. */
+  mapping?: DataMapping | null;
+  onMappingChange?: (m: DataMapping | null) => void;
 }
 
 const trainOf = (d: DatasetInfo) => d.splits?.train ?? d.path;
@@ -37,7 +43,7 @@ function ModeSwitch({ mode, onChange, idPrefix }: { mode: Mode; onChange: (m: Mo
 }
 
 /** Choose a known dataset from /datasets or type paths; shows the server's validation and a preview. */
-export function DatasetPicker({ idPrefix, kind, trainPath, valPath, errors, onTrainChange, onValChange, onBlur }: DatasetPickerProps) {
+export function DatasetPicker({ idPrefix, kind, trainPath, valPath, errors, onTrainChange, onValChange, onBlur, modelPath, maxSeqLength, mapping = null, onMappingChange }: DatasetPickerProps) {
   const { data: all = [], isLoading } = useGetDatasetsQuery();
   const datasets = all.filter((d) => d.kind === kind);
   const selected = datasets.find((d) => trainOf(d) === trainPath);
@@ -51,6 +57,7 @@ export function DatasetPicker({ idPrefix, kind, trainPath, valPath, errors, onTr
     const d = datasets.find((x) => trainOf(x) === path);
     onTrainChange(d ? trainOf(d) : '');
     onValChange(d?.splits?.valid ?? null);
+    onMappingChange?.(d?.mapping ?? null);
   };
 
   return (
@@ -62,7 +69,7 @@ export function DatasetPicker({ idPrefix, kind, trainPath, valPath, errors, onTr
             <BrowseButton kind="file" filters={JSONL_FILTERS} testId={`${idPrefix}-train-browse`} onPicked={(p) => { setMode('path'); onTrainChange(p); }} />
           )}
         </div>
-        {kind === 'grpo' ? <span className="text-xs text-slate-500">Rows: {'{prompt, answer, system?}'}</span> : <span className="text-xs text-slate-500">JSONL: messages, prompt/completion or text rows</span>}
+        {kind === 'grpo' ? <span className="text-xs text-slate-500">Rows: {'{prompt, answer, system?}'}</span> : <span className="text-xs text-slate-500">JSONL, JSON, CSV/TSV, Parquet, Arrow or a dataset folder</span>}
       </div>
       {mode === 'known' ? (
         <Field id={trainId} name="train_data_path" label="Dataset" error={errors.train_data_path}
@@ -75,22 +82,24 @@ export function DatasetPicker({ idPrefix, kind, trainPath, valPath, errors, onTr
           </SelectInput>
         </Field>
       ) : (
-        <Field id={trainId} name="train_data_path" label="Training data (JSONL)" error={errors.train_data_path}>
+        <Field id={trainId} name="train_data_path" label="Training data (file or folder)" error={errors.train_data_path}>
           <div className="flex gap-2">
-            <TextInput id={trainId} testId={`${idPrefix}-train-path`} className="min-w-0 flex-1" value={trainPath} placeholder="/path/to/train.jsonl" onValueChange={onTrainChange} onBlur={() => onBlur('train_data_path')} {...controlAria(trainId, errors.train_data_path)} />
+            <TextInput id={trainId} testId={`${idPrefix}-train-path`} className="min-w-0 flex-1" value={trainPath} placeholder="/path/to/train.jsonl, data.csv, a folder…" onValueChange={onTrainChange} onBlur={() => onBlur('train_data_path')} {...controlAria(trainId, errors.train_data_path)} />
             <BrowseButton kind="file" filters={JSONL_FILTERS} onPicked={onTrainChange} testId={`${idPrefix}-train-browse`} />
+            <BrowseButton kind="directory" label="Folder…" onPicked={onTrainChange} testId={`${idPrefix}-train-browse-folder`} />
           </div>
         </Field>
       )}
-      <DatasetValidationView path={trainPath} kind={kind} label="Training data" testId={`${idPrefix}-train-validation`} />
-      <Field id={valId} name="val_data_path" label="Validation data (JSONL)" optional error={errors.val_data_path}
-        hint="Leave empty to hold out 10% of the training rows (seeded).">
+      <DatasetValidationView path={trainPath} kind={kind} label="Training data" testId={`${idPrefix}-train-validation`}
+        modelPath={modelPath} maxSeqLength={maxSeqLength} mapping={mapping} onMappingChange={onMappingChange} />
+      <Field id={valId} name="val_data_path" label="Validation data" optional error={errors.val_data_path}
+        hint="Leave empty to use the dataset's own validation split (valid.jsonl, a validation split) or hold out 10% of the training rows (seeded).">
         <div className="flex gap-2">
           <TextInput id={valId} testId={`${idPrefix}-val-path`} className="min-w-0 flex-1" value={valPath ?? ''} placeholder="/path/to/valid.jsonl" onValueChange={(v) => onValChange(v === '' ? null : v)} onBlur={() => onBlur('val_data_path')} {...controlAria(valId, errors.val_data_path)} />
           <BrowseButton kind="file" filters={JSONL_FILTERS} onPicked={onValChange} testId={`${idPrefix}-val-browse`} />
         </div>
       </Field>
-      {valPath && <DatasetValidationView path={valPath} kind={kind} label="Validation data" testId={`${idPrefix}-val-validation`} />}
+      {valPath && <DatasetValidationView path={valPath} kind={kind} label="Validation data" testId={`${idPrefix}-val-validation`} mapping={mapping} />}
     </div>
   );
 }

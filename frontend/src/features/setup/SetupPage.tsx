@@ -61,16 +61,23 @@ export function SetupPage() {
             onChange={(path, m) => dispatch(setupModelChanged({ path, depth: m?.num_hidden_layers ?? null }))}
             onBlur={() => dispatch(setupFieldTouched('model_path'))}
           />
-          <Card id="data" title="Data" description="Chat (messages), prompt/completion or text rows in JSONL." testId="data-card">
+          <Card id="data" title="Data" description="Chat, prompt/completion, text, Alpaca, ShareGPT or table rows; the preview shows what is trained." testId="data-card">
             <DatasetPicker
               idPrefix="setup"
               kind="sft"
               trainPath={draft.train_data_path}
               valPath={draft.val_data_path}
               errors={errors}
-              onTrainChange={(p) => dispatch(setupFieldChanged('train_data_path', p))}
+              onTrainChange={(p) => {
+                dispatch(setupFieldChanged('train_data_path', p));
+                if (draft.data_mapping) dispatch(setupFieldChanged('data_mapping', null)); // another file, other columns
+              }}
               onValChange={(p) => dispatch(setupFieldChanged('val_data_path', p))}
               onBlur={(f) => dispatch(setupFieldTouched(f))}
+              modelPath={model && !model.error ? draft.model_path : undefined}
+              maxSeqLength={draft.max_seq_length}
+              mapping={draft.data_mapping ?? null}
+              onMappingChange={(m) => dispatch(setupFieldChanged('data_mapping', m))}
             />
           </Card>
           <TrainingParamsCard errors={errors} />

@@ -1,7 +1,7 @@
 import { api } from '../../app/api';
 import type {
-  DatasetInfo, DatasetKind, DatasetValidation, DistributedCheckResult, DistributedSettings, Health, LoraTargets, ModelFolder,
-  ModelInfo,
+  DatasetInfo, DatasetValidation, DatasetValidationRequest, DistributedCheckResult, DistributedSettings, Health,
+  LoraTargets, ModelFolder, ModelInfo,
 } from '../../app/apiTypes';
 
 export const setupApi = api.injectEndpoints({
@@ -31,8 +31,8 @@ export const setupApi = api.injectEndpoints({
       query: () => '/datasets',
       providesTags: ['Datasets'],
     }),
-    /** A POST without side effects: a query, so results are cached per (path, kind). */
-    validateDataset: build.query<DatasetValidation, { path: string; kind: DatasetKind }>({
+    /** A POST without side effects: a query, so results are cached per request. */
+    validateDataset: build.query<DatasetValidation, DatasetValidationRequest>({
       query: (body) => ({ url: '/datasets/validate', method: 'POST', body }),
     }),
     /** Launches a tiny all-reduce on the hosts; each rank reported reachable or not. */

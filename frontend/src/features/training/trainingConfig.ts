@@ -9,6 +9,8 @@ export interface TrainingConfig {
   model_path: string;
   train_data_path: string;
   val_data_path: string | null;
+  /** Tabular data: which columns are the prompt/completion (and system). */
+  data_mapping: Record<string, string> | null;
   adapter_name: string;
   learning_rate: number;
   batch_size: number;
@@ -51,7 +53,7 @@ export type ConfigKey = keyof TrainingConfig;
 
 /** Field names of TrainingConfig (type information only; values come from the server). */
 export const TRAINING_CONFIG_KEYS = [
-  'model_path', 'train_data_path', 'val_data_path', 'adapter_name', 'learning_rate', 'batch_size',
+  'model_path', 'train_data_path', 'val_data_path', 'data_mapping', 'adapter_name', 'learning_rate', 'batch_size',
   'max_seq_length', 'iterations', 'steps_per_report', 'steps_per_eval', 'save_every', 'val_batches',
   'early_stop', 'patience', 'fine_tune_type', 'lora_rank', 'lora_alpha', 'lora_dropout', 'lora_num_layers',
   'grad_checkpoint', 'mask_prompt', 'seed', 'distributed', 'training_method', 'group_size', 'epsilon', 'temperature',
