@@ -53,7 +53,7 @@ def test_bad_paths_are_4xx_naming_the_problem(client, demo, tmp_path, settings):
         text = r.text
         assert field in text or "directory" in text, (url, field, text)
         if body.get(field) == str(a_dir):  # a folder is a dataset source only when it holds one
-            assert "is a directory" in text or "folder" in text, text
+            assert "is a directory" in text or "holds no dataset" in text, text
     assert client.get("/sessions").json() == []
     assert not any(settings.runs_dir.iterdir())
 
