@@ -44,8 +44,10 @@ def build_services(settings: Settings) -> Services:
     jobs = JobManager(settings, store, hub, catalog)
     inference = InferenceService()
     evaluations = EvaluationManager(store, hub, inference, settings.runs_dir)
+    from backend.export.jobs import ExportManager
+    exports = ExportManager(store, hub, inference, settings.runs_dir, settings.data_dir / "exports")
     return Services(settings=settings, store=store, hub=hub, catalog=catalog, jobs=jobs,
-                    inference=inference, evaluations=evaluations)
+                    inference=inference, evaluations=evaluations, exports=exports)
 
 
 class BodySizeLimit:
@@ -78,6 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             services.jobs.shutdown()
             services.evaluations.shutdown()
+            services.exports.shutdown()
             services.inference.close()
 
     app = FastAPI(title="LoRA Studio", version=__version__, lifespan=lifespan)
@@ -94,7 +97,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ws,
     )
 
-    for module in (system, training, enhanced, sessions, inference, evaluation, ws):
+    from backend.api import adapters, exports
+    for module in (system, training, enhanced, sessions, inference, evaluation, ws, adapters, exports):
         app.include_router(module.router)
 
     index = settings.frontend_dist / "index.html"

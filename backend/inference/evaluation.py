@@ -82,10 +82,16 @@ def example_from_row(row: Any) -> Example | None:
     return None
 
 
-def heldout_examples(run: dict, files: RunFiles, limit: int) -> tuple[list[Example], str]:
-    """The first `limit` usable rows of test.jsonl, else valid.jsonl, else the configured validation file."""
+def heldout_examples(run: dict, files: RunFiles, limit: int,
+                     dataset_path: str | None = None) -> tuple[list[Example], str]:
+    """The first `limit` usable rows of test.jsonl, else valid.jsonl, else the configured validation file;
+    only `dataset_path` when one is given (sessions without held-out data of their own, e.g. imported)."""
     candidates = [("test", files.data_dir / "test.jsonl"), ("valid", files.data_dir / "valid.jsonl")]
-    if isinstance(run["config"].get("val_data_path"), str):
+    if dataset_path is not None:
+        candidates = [("dataset_path", Path(dataset_path).expanduser())]
+        if not candidates[0][1].is_file():
+            raise InferenceError(422, f"dataset_path {dataset_path} is not a file")
+    elif isinstance(run["config"].get("val_data_path"), str):
         candidates.append(("val_data_path", Path(run["config"]["val_data_path"]).expanduser()))
     problems = []
     for split, path in candidates:
@@ -157,11 +163,12 @@ class EvaluationManager:
 
     # -- API --------------------------------------------------------------------------------------
     def start(self, session_id: str, *, num_questions: int, max_tokens: int, checkpoint: str,
-              judge: JudgeConfig | None) -> dict[str, Any]:
+              judge: JudgeConfig | None, dataset_path: str | None = None) -> dict[str, Any]:
         adapter = resolve_adapter(self.store, self.runs_dir, session_id=session_id, checkpoint=checkpoint)
         base = resolve_base(self.store, model_path=None, session_id=session_id)
         run = self.store.get_run(session_id)
-        examples, split = heldout_examples(run, RunFiles.for_run(self.runs_dir, session_id), num_questions)
+        examples, split = heldout_examples(run, RunFiles.for_run(self.runs_dir, session_id), num_questions,
+                                           dataset_path)
         try:
             key = judge.api_key() if judge else None
         except ValueError as exc:
@@ -171,7 +178,7 @@ class EvaluationManager:
                 raise InferenceError(409, f"Evaluation {self._job.id} is running; wait for it to finish")
             eval_id = f"eval-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
             request = {"session_id": session_id, "num_questions": num_questions, "max_tokens": max_tokens,
-                       "checkpoint": checkpoint, "judge": None if judge is None else
+                       "checkpoint": checkpoint, "dataset_path": dataset_path, "judge": None if judge is None else
                        {"base_url": judge.base_url, "model": judge.model, "api_key_env": judge.api_key_env}}
             self.store.create_evaluation(eval_id, session_id, request)
             job = _Job(eval_id, session_id, base, adapter, examples, split, max_tokens, judge, key)

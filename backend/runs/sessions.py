@@ -69,6 +69,7 @@ def detail(store: RunStore, run: dict[str, Any], files: RunFiles) -> dict[str, A
         "lora_targets": run["summary"].get("lora_targets"),
         "warnings": run["summary"].get("warnings", []),
         "data": run["summary"].get("data"),
+        "exports": store.list_exports(run["id"]),
     }
 
 

@@ -73,6 +73,9 @@ class EvaluationRequest(BaseModel):
     max_tokens: int = Field(256, ge=1, le=MAX_NEW_TOKENS)
     checkpoint: Checkpoint = "final"
     judge: JudgeRequest | None = None
+    dataset_path: str | None = Field(None, min_length=1, max_length=4096,
+                                     description="Held-out JSONL to score on instead of the session's own "
+                                                 "(needed by sessions without held-out data, e.g. imported)")
 
 
 class EvaluationStarted(BaseModel):
