@@ -9,7 +9,8 @@ from typing import Any
 FORMAT_TITLES = {"mlx": "fused MLX model", "peft": "Hugging Face PEFT LoRA adapter", "gguf": "GGUF model"}
 
 
-def commands(fmt: str, path: Path, base: str, adapter_dir: str, gguf_file: Path | None = None) -> dict[str, str]:
+def commands(fmt: str, path: Path, base: str, adapter_dir: str, gguf_file: Path | None = None,
+             base_id: str | None = None) -> dict[str, str]:
     """Copyable commands to use the export (and the unfused adapter) outside the studio."""
     q = shlex.quote
     out = {"mlx_lm_server_adapter": f"mlx_lm.server --model {q(base)} --adapter-path {q(adapter_dir)}"}
@@ -25,7 +26,7 @@ def commands(fmt: str, path: Path, base: str, adapter_dir: str, gguf_file: Path 
         out["lm_studio"] = f"lms import {g}"
     elif fmt == "peft":
         out["peft"] = ("python -c \"from transformers import AutoModelForCausalLM; from peft import PeftModel; "
-                       f"m = AutoModelForCausalLM.from_pretrained('<base model id>'); "
+                       f"m = AutoModelForCausalLM.from_pretrained('{base_id or base}'); "
                        f"m = PeftModel.from_pretrained(m, '{path}')\"")
     return out
 

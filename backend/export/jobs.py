@@ -166,7 +166,7 @@ class ExportManager:
     def _finish(self, job: ExportJob, verification: dict[str, Any]) -> dict[str, Any]:
         base = job.target.model_path
         gguf = Path(verification["file"]) if verification.get("file") else None
-        cmds = card.commands(job.fmt, job.path, base, job.target.adapter_dir, gguf)
+        cmds = card.commands(job.fmt, job.path, base, job.target.adapter_dir, gguf, af.hf_id(base))
         readme = card.model_card(job.run, job.fmt, job.checkpoint, job.dequantize or job.fmt == "gguf",
                                  af.hf_id(base), self.store.list_evaluations(job.run["id"]), cmds)
         (job.path / "README.md").write_text(readme, encoding="utf-8")
