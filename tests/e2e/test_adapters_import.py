@@ -178,3 +178,34 @@ def test_an_imported_session_is_evaluated_on_an_explicit_dataset(outside):
     assert done["result"]["num_samples"] == 3 and done["result"]["split_used"] == "dataset_path"
     assert done["request"]["dataset_path"] == outside.demo["valid"]
     assert client.post(f"/sessions/{run_id}/resume").status_code == 409
+
+
+def test_several_adapters_are_evaluated_against_one_base(outside):
+    client = outside.client
+    early = outside.work / "early-adapter"  # the same run at step 20: a genuinely different adapter
+    early.mkdir()
+    shutil.copy(outside.adapter / "adapter_config.json", early / "adapter_config.json")
+    shutil.copy(outside.adapter / "0000020_adapters.safetensors", early / "adapters.safetensors")
+    ids = [client.post("/adapters/import", json={"path": str(p), "name": n}).json()["run_id"]
+           for p, n in ((outside.adapter, "multi-final"), (early, "multi-early"), (outside.adapter, "multi-twin"))]
+    body = {"session_ids": ids, "num_questions": 3, "max_tokens": 16, "dataset_path": outside.demo["valid"]}
+    assert client.post("/evaluation/start", json={**body, "session_id": ids[0]}).status_code == 422
+    assert client.post("/evaluation/start", json={**body, "session_ids": ids + ids[:1]}).status_code == 422
+    assert client.post("/evaluation/start", json={**body, "session_ids": [ids[0], ids[0]]}).status_code == 422
+    r = client.post("/evaluation/start", json=body)
+    assert r.status_code == 202, r.text
+    eval_id = r.json()["evaluation_id"]
+    done = wait_for(lambda: (e := client.get(f"/evaluation/{eval_id}").json())["state"] in ("completed", "failed")
+                    and e, timeout=180, what="evaluation end")
+    assert done["state"] == "completed", done
+    result = done["result"]
+    adapters = result["adapters"]
+    assert [a["session_id"] for a in adapters] == ids and done["request"]["session_ids"] == ids
+    final, early_scores, twin = adapters
+    assert final["scores"] == twin["scores"] and final["answers"] == twin["answers"]  # same weights, same scores
+    assert final["scores"] == result["adapter"]["scores"]
+    assert final["answers"] != early_scores["answers"] or final["mean_nll"] != early_scores["mean_nll"]
+    for a in adapters:  # every delta is against the one base
+        for k, v in a["delta"].items():
+            if k != "mean_nll":
+                assert v == pytest.approx(a["scores"][k] - result["base"]["scores"][k], abs=1e-3)
