@@ -14,7 +14,7 @@ function ConfigDiff({ ids, names }: { ids: string[]; names: Record<string, strin
   const b = useGetSessionQuery(ids[1] ?? '', { skip: !ids[1] });
   const c = useGetSessionQuery(ids[2] ?? '', { skip: !ids[2] });
   if (ids.length < 2) return null;
-  const rows = diffConfigs([a, b, c].slice(0, ids.length).map((q) => q.data?.config));
+  const { rows, onlySome } = diffConfigs([a, b, c].slice(0, ids.length).map((q) => q.data?.config));
   return (
     <div data-testid="multi-config-diff">
       <h4 className="mb-1 text-sm font-semibold">Config differences</h4>
@@ -28,6 +28,7 @@ function ConfigDiff({ ids, names }: { ids: string[]; names: Record<string, strin
           ))}</tbody>
         </table>
       )}
+      {onlySome.length > 0 && <p className="mt-1 text-xs text-slate-500" data-testid="multi-diff-only-some">Recorded by only some sessions: {onlySome.join(', ')}</p>}
     </div>
   );
 }
