@@ -26,6 +26,7 @@ from backend.export.fuse import GGUF_ARCHITECTURES, quantization_of
 from backend.export.verify import verification_prompts
 from backend.inference.service import InferenceService, resolve_adapter
 from backend.runs.events import EventHub
+from backend.runs.layout import ACTIVE_STATES
 from backend.runs.store import RunStore
 
 log = logging.getLogger("lora_studio.export")
@@ -51,6 +52,9 @@ class ExportManager:
               name: str | None) -> dict[str, Any]:
         target = resolve_adapter(self.store, self.runs_dir, session_id=session_id, checkpoint=checkpoint)
         run = self.store.get_run(session_id)
+        if run["state"] in ACTIVE_STATES:
+            raise StudioError(409, f"Session {session_id} is {run['state']}: its adapter is still being written; "
+                                   "export it when the run has ended")
         base_config = af.model_config(target.model_path)
         if fmt == "gguf" and base_config.get("model_type") not in GGUF_ARCHITECTURES:
             raise StudioError(422, f"GGUF export supports the {', '.join(GGUF_ARCHITECTURES)} architectures "
