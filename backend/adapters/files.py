@@ -22,7 +22,7 @@ def load_tensors(path: Path) -> dict[str, np.ndarray]:
 
     try:
         loaded = mx.load(str(path))
-    except Exception as exc:  # noqa: BLE001 - any reader failure means a bad file
+    except Exception as exc:  # any reader failure means a bad file
         raise AdapterFormatError(f"{path.name} is not a readable safetensors file: {exc}") from exc
     return {k: np.array(v.astype(mx.float32)) for k, v in loaded.items()}
 
@@ -92,7 +92,7 @@ def hf_id(model_path: str | Path) -> str:
 
 def base_linear_shapes(model_path: str | Path) -> dict[str, tuple[int, int]]:
     """(out, in) of every linear layer of the base model, from its structure (no weights are read)."""
-    import mlx.nn as nn
+    from mlx import nn
     from mlx_lm.utils import load_model
 
     model, _ = load_model(Path(model_path), lazy=True, strict=False)

@@ -64,7 +64,7 @@ def read_adapter(folder: Path, model_path: str | None) -> dict[str, Any]:
     if plain:
         try:
             linears = af.base_linear_shapes(base)
-        except Exception as exc:  # noqa: BLE001 - an unloadable base is the caller's input at fault
+        except Exception as exc:
             raise AdapterFormatError(f"the base model at {base} could not be read: {exc}") from exc
         check_against_base(mlx_module_shapes(plain), linears)
     return {"layout": layout, "base": base, "depth": depth, "config": mlx_config, "weights": weights,

@@ -124,7 +124,7 @@ def peft_to_mlx(tensors: dict[str, Any], peft_config: dict[str, Any], num_hidden
     if not isinstance(rank, int) or rank < 1 or not isinstance(alpha, (int, float)) or alpha <= 0:
         raise AdapterFormatError("adapter_config.json needs an integer r >= 1 and a positive lora_alpha")
     scale = alpha / math.sqrt(rank) if peft_config.get("use_rslora") else alpha / rank
-    named = {k[len(PEFT_PREFIX):] if k.startswith(PEFT_PREFIX) else k: v for k, v in tensors.items()}
+    named = {k.removeprefix(PEFT_PREFIX): v for k, v in tensors.items()}
     named = {k.replace(".lora_A.default.weight", ".lora_A.weight").replace(".lora_B.default.weight",
                                                                            ".lora_B.weight"): v
              for k, v in named.items()}

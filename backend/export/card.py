@@ -52,7 +52,7 @@ def model_card(run: dict[str, Any], fmt: str, checkpoint: str, dequantized: bool
         f"# {run['name']} — {FORMAT_TITLES[fmt]}", "",
         f"Exported by LoRA Studio from session `{run['id']}` ({run['kind']}, {checkpoint} checkpoint).", "",
         "## Base model", "", f"- {base_id}", f"- local folder: `{run['model_path']}`",
-        *([f"- fused into full precision (dequantized)"] if dequantized else []), "",
+        *(["- fused into full precision (dequantized)"] if dequantized else []), "",
         "## LoRA settings", "",
         f"- type: {config.get('fine_tune_type', 'lora')}, rank {rank}, alpha {alpha}"
         + (f" (scale {alpha / rank:g})" if rank and alpha else ""),

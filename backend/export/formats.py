@@ -9,15 +9,21 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
 from backend.adapters import files as af
 from backend.adapters.importer import read_adapter
-from backend.adapters.peft import delta_w_mlx, delta_w_peft, mlx_lora_parameters, mlx_to_peft
+from backend.adapters.peft import (
+    delta_w_mlx,
+    delta_w_peft,
+    mlx_lora_parameters,
+    mlx_to_peft,
+)
 from backend.export import fuse as fz
 from backend.export.verify import compare_greedy
 from backend.inference.service import InferenceService, Target

@@ -107,7 +107,7 @@ class ExportManager:
 
     # -- internals --------------------------------------------------------------------------------
     def _name(self, run: dict, fmt: str, checkpoint: str, requested: str | None) -> str:
-        taken = lambda n: (self.exports_dir / n).exists() or any(  # noqa: E731
+        taken = lambda n: (self.exports_dir / n).exists() or any(
             e["name"] == n for e in self.store.list_exports())
         if requested is not None:
             if not NAME_RE.match(requested):
@@ -159,7 +159,7 @@ class ExportManager:
             self.store.update_export(job.id, state="completed", result=result)
             self.hub.publish("export_completed", job.run["id"],
                              {"export_id": job.id, "state": "completed", "ok": verification.get("ok")})
-        except BaseException as exc:  # noqa: BLE001 - every failure ends the job with a message
+        except BaseException as exc:
             log.exception("export %s failed", job.id)
             message = exc.detail if isinstance(exc, StudioError) else f"{type(exc).__name__}: {exc}"
             shutil.rmtree(job.path, ignore_errors=True)

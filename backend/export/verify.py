@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from backend.inference.evaluation import heldout_examples
 from backend.inference.service import InferenceError, encode_messages

@@ -81,7 +81,7 @@ class EvaluationRequest(BaseModel):
                                                  "(needed by sessions without held-out data, e.g. imported)")
 
     @model_validator(mode="after")
-    def _one_way_to_name_sessions(self) -> "EvaluationRequest":
+    def _one_way_to_name_sessions(self) -> EvaluationRequest:
         if (self.session_id is None) == (self.session_ids is None):
             raise ValueError("give session_id (one adapter) or session_ids (up to three), not both")
         return self

@@ -6,7 +6,13 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
-from tests.conftest import DEMO_SFT_RECIPE, LiveServer, demo_paths, new_data_root, wait_for_state
+from tests.conftest import (
+    DEMO_SFT_RECIPE,
+    LiveServer,
+    demo_paths,
+    new_data_root,
+    wait_for_state,
+)
 from tests.e2e.test_sft_run import start_body
 
 pytestmark = pytest.mark.browser

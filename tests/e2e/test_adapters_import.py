@@ -54,7 +54,7 @@ def cli_answer(model: str, adapter: Path, prompt: str) -> str:
     out = subprocess.run([sys.executable, "-m", "mlx_lm", "generate", "--model", model, "--adapter-path",
                           str(adapter), "--prompt", prompt, "--temp", "0", "--max-tokens", str(MAX_TOKENS),
                           "--verbose", "F"], check=True, capture_output=True, text=True).stdout
-    return out[:-1] if out.endswith("\n") else out
+    return out.removesuffix("\n")
 
 
 def api_answer(client, run_id: str, prompt: str) -> str:

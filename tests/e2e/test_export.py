@@ -16,7 +16,14 @@ import pytest
 from mlx_lm import generate, load
 from mlx_lm.sample_utils import make_sampler
 
-from tests.conftest import DEMO_SFT_RECIPE, demo_paths, make_settings, new_data_root, wait_for, wait_for_state
+from tests.conftest import (
+    DEMO_SFT_RECIPE,
+    demo_paths,
+    make_settings,
+    new_data_root,
+    wait_for,
+    wait_for_state,
+)
 from tests.e2e.test_sft_run import start_body
 
 pytestmark = pytest.mark.e2e
