@@ -30,10 +30,12 @@ from backend.inference.service import InferenceService, Target
 
 QUANTIZED_NOTE = (
     "The base model is quantized ({bits}-bit): fusing adds the LoRA update to the dequantized weights and "
-    "quantizes the sum again, so updates smaller than one quantization step vanish and the fused model "
-    "answers more like the base (mlx-lm issue #1172). Export again with dequantize: true to fuse into a "
-    "full-precision model, which answers exactly like the adapter.")
+    "quantizes the sum again, so updates smaller than one quantization step vanish (here {lost:.0f}% of the "
+    "update, mean relative error per module) and the fused model answers more like the base (mlx-lm issue "
+    "#1172). Export again with dequantize: true to fuse into a full-precision model, which keeps the whole "
+    "update and answers like the adapter.")
 DELTA_TOLERANCE = 1e-5
+UPDATE_LOSS_WARN = 0.05  # mean relative error of the fused update above which dequantize is offered
 
 
 @dataclass
@@ -77,7 +79,8 @@ def export_mlx(job: ExportJob, svc: InferenceService, step: Step) -> dict[str, A
     quant = fz.quantization_of(af.model_config(base))
     step("fusing", 0.1)
     with svc.compute_lock:
-        model, tokenizer, config = fz.fuse(base, job.adapter_dir, job.weights_file, dequantize=job.dequantize)
+        model, tokenizer, config, kept = fz.fuse(base, job.adapter_dir, job.weights_file,
+                                                 dequantize=job.dequantize)
         step("saving", 0.4)
         fz.save_fused(job.path, base, model, tokenizer, config)
         del model
@@ -91,8 +94,13 @@ def export_mlx(job: ExportJob, svc: InferenceService, step: Step) -> dict[str, A
     result.update(kind="greedy answers: adapter on the base vs the fused model loaded with mlx_lm.load",
                   quantized_base=quant.get("bits") if quant else None, dequantized=job.dequantize,
                   ok=result["identical"] == result["prompts"])
-    if quant and not job.dequantize and result["divergent"]:
-        result.update(note=QUANTIZED_NOTE.format(bits=quant.get("bits", "?")), suggest_dequantize=True)
+    if kept is not None:
+        result["update_error"] = kept
+    lost = kept is not None and (kept["mean_relative_error"] or 0) > UPDATE_LOSS_WARN
+    if quant and not job.dequantize and (result["divergent"] or lost):
+        result.update(note=QUANTIZED_NOTE.format(bits=quant.get("bits", "?"),
+                                                 lost=100 * ((kept or {}).get("mean_relative_error") or 0)),
+                      suggest_dequantize=True)
     return result
 
 
@@ -144,7 +152,7 @@ def export_gguf(job: ExportJob, svc: InferenceService, step: Step) -> dict[str, 
     try:
         with svc.compute_lock:
             # GGUF is written from full-precision weights (mlx-lm's writer refuses quantized ones).
-            model, tokenizer, config = fz.fuse(base, job.adapter_dir, job.weights_file, dequantize=True)
+            model, tokenizer, config, _ = fz.fuse(base, job.adapter_dir, job.weights_file, dequantize=True)
             step("saving", 0.3)
             fz.save_fused(work, base, model, tokenizer, config)
             step("writing gguf", 0.5)

@@ -18,8 +18,10 @@ def quantization_of(config: dict[str, Any]) -> dict[str, Any] | None:
     return q if isinstance(q, dict) else None
 
 
-def fuse(base_path: str, adapter_dir: Path, weights_file: Path, *, dequantize: bool) -> tuple[Any, Any, dict]:
-    """(fused model, tokenizer, config) like `mlx_lm fuse [--dequantize]`, from one weights file of the run."""
+def fuse(base_path: str, adapter_dir: Path, weights_file: Path, *,
+         dequantize: bool) -> tuple[Any, Any, dict, dict | None]:
+    """(fused model, tokenizer, config, update report) like `mlx_lm fuse [--dequantize]`, from one weights
+    file of the run; the report (see `update_kept`) only for a quantized base."""
     from mlx.utils import tree_unflatten
     from mlx_lm.utils import dequantize_model, load
 
@@ -27,14 +29,47 @@ def fuse(base_path: str, adapter_dir: Path, weights_file: Path, *, dequantize: b
 
     model, tokenizer, config = load(base_path, return_config=True)
     apply_adapter(model, adapter_dir, weights_file)
-    fused = [(n, m.fuse(dequantize=dequantize)) for n, m in model.named_modules() if hasattr(m, "fuse")]
+    lora_layers = [(n, m) for n, m in model.named_modules() if hasattr(m, "fuse")]
+    fused = [(n, m.fuse(dequantize=dequantize)) for n, m in lora_layers]
+    report = update_kept(lora_layers, fused) if quantization_of(config) else None
     if fused:
         model.update_modules(tree_unflatten(fused))
     if dequantize:
         model = dequantize_model(model)
         config.pop("quantization", None)
         config.pop("quantization_config", None)
-    return model, tokenizer, config
+    return model, tokenizer, config, report
+
+
+def _dense(layer: Any) -> Any:
+    import mlx.core as mx
+    from mlx import nn
+
+    if isinstance(layer, nn.QuantizedLinear):
+        return mx.dequantize(layer.weight, layer.scales, layer.biases, group_size=layer.group_size,
+                             bits=layer.bits, mode=layer.mode).astype(mx.float32)
+    return layer.weight.astype(mx.float32)
+
+
+def update_kept(lora_layers: list[tuple[str, Any]], fused: list[tuple[str, Any]]) -> dict[str, Any]:
+    """How much of each LoRA update survives in the fused weights of a quantized base: the relative error
+    ‖(W_fused − W_base) − ΔW‖ / ‖ΔW‖ per module (0 = kept exactly; re-quantizing W + ΔW loses part of it)."""
+    import mlx.core as mx
+    from mlx_lm.tuner.lora import LoRALinear
+
+    errors = {}
+    for (name, lora), (_, out) in zip(lora_layers, fused):
+        if type(lora) is not LoRALinear:  # DoRA and expert layers fuse differently
+            continue
+        delta = (lora.scale * lora.lora_b.T.astype(mx.float32)) @ lora.lora_a.T.astype(mx.float32)
+        norm = mx.linalg.norm(delta).item()
+        if norm > 0:
+            errors[name] = mx.linalg.norm(_dense(out) - _dense(lora.linear) - delta).item() / norm
+    values = list(errors.values())
+    worst = sorted(errors.items(), key=lambda kv: -kv[1])[:3]
+    return {"modules": len(values), "mean_relative_error": round(sum(values) / len(values), 6) if values else None,
+            "max_relative_error": round(max(values), 6) if values else None,
+            "worst_modules": [[n, round(e, 6)] for n, e in worst]}
 
 
 def save_fused(dst: Path, base_path: str, model: Any, tokenizer: Any, config: dict) -> None:

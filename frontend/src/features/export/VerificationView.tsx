@@ -28,6 +28,12 @@ export function VerificationView({ v }: { v: Verification }) {
           {v.empty_tensors?.length ? `, ${v.empty_tensors.length} empty` : ''}
         </Verdict>
       )}
+      {v.update_error && v.update_error.mean_relative_error !== null && (
+        <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="export-update-error">
+          Quantized base: the fused weights differ from base + LoRA update by {(100 * v.update_error.mean_relative_error).toFixed(1)}% of
+          the update (mean relative error over {v.update_error.modules} modules; 0% = kept exactly)
+        </p>
+      )}
       {v.note && <p className="rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:bg-amber-950/40 dark:text-amber-100" data-testid="export-note">{v.note}</p>}
       {!!v.divergent?.length && (
         <table className="w-full table-fixed text-left text-xs" data-testid="export-divergent">

@@ -21,6 +21,8 @@ export interface Verification {
   dequantized?: boolean;
   note?: string;
   suggest_dequantize?: boolean;
+  /** Quantized base: share of the LoRA update lost in the fused weights (relative error per module). */
+  update_error?: { modules: number; mean_relative_error: number | null; max_relative_error: number | null };
   modules?: number;
   max_abs_diff?: number;
   tensors?: number;
