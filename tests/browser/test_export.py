@@ -1,5 +1,7 @@
 """The Sessions tab's Export card in real Chromium against the real server, on a really trained adapter."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,9 +20,9 @@ from tests.e2e.test_sft_run import start_body
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def trained(tmp_path, demo_cache):
-    root = new_data_root(tmp_path, demo_cache)
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory, demo_cache):
+    root = new_data_root(tmp_path_factory.mktemp("ui-export"), demo_cache)
     server = LiveServer(root).start()
     http = server.client()
     r = http.post("/training/start", json=start_body(demo_paths(root), adapter_name="ui-export", **DEMO_SFT_RECIPE))
@@ -62,5 +64,31 @@ def test_export_from_the_sessions_tab_shows_the_verification(trained, page):
     screenshot(page, "sessions-export", 1280)
     newest.get_by_test_id("export-delete").click()
     expect(card.get_by_test_id("export-item")).to_have_count(1)
-    assert len(http.get("/exports").json()) == 1
+    assert len(http.get("/exports", params={"session_id": run_id}).json()) == 1
+    assert page.errors == []
+
+
+def test_a_quantized_base_offers_dequantize_and_the_dequantized_export_matches(trained, page, tmp_path):
+    server, http, run_id, root = trained
+    q4 = tmp_path / "demo-4bit"
+    subprocess.run([sys.executable, "-m", "mlx_lm", "convert", "--hf-path", str(root / "demo" / "model"),
+                    "--mlx-path", str(q4), "-q", "--q-bits", "4", "--q-group-size", "32"], check=True, capture_output=True)
+    r = http.post("/adapters/import", json={"path": str(root / "runs" / run_id / "adapters"), "model_path": str(q4),
+                                            "name": "on-4bit"})
+    assert r.status_code == 201, r.text
+    sid = r.json()["run_id"]
+    page.goto(f"{server.url}/#/sessions/{sid}")
+    card = page.get_by_test_id("session-export")
+    page.get_by_test_id("export-start").click()
+    first = card.get_by_test_id("export-item").first
+    expect(first).to_have_attribute("data-state", "completed", timeout=120_000)
+    expect(first.get_by_test_id("export-note")).to_contain_text("4-bit")
+    expect(first.get_by_test_id("export-update-error")).to_contain_text("Quantized base")
+    first.get_by_test_id("export-dequantize-again").click()
+    newest = card.get_by_test_id("export-item").first
+    expect(newest).to_contain_text("dequantized")
+    expect(newest).to_have_attribute("data-state", "completed", timeout=120_000)
+    expect(newest.get_by_test_id("export-verdict")).to_have_attribute("data-ok", "true")
+    expect(newest.get_by_test_id("export-verdict")).to_contain_text("4/4 answers identical")
+    expect(newest.get_by_test_id("export-dequantize-again")).to_have_count(0)
     assert page.errors == []
