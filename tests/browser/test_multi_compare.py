@@ -11,6 +11,7 @@ from tests.conftest import (
     LiveServer,
     demo_paths,
     new_data_root,
+    wait_for,
     wait_for_state,
 )
 from tests.e2e.test_sft_run import start_body
@@ -74,4 +75,18 @@ def test_three_adapters_beside_the_base(three, page):
     expect(diff.get_by_test_id("multi-diff-train_data_path")).to_be_visible()
     expect(diff.get_by_test_id("multi-diff-lora_rank")).to_have_count(0)
     screenshot(page, "compare-multi", 1280)
+    # an exported fused model is a column of its own and answers like its adapter
+    r = http.post(f"/sessions/{ids[0]}/export", json={"format": "mlx"})
+    assert r.status_code == 202, r.text
+    wait_for(lambda: http.get(f"/exports/{r.json()['export_id']}").json()["state"] == "completed", timeout=120,
+             what="export")
+    page.reload()
+    page.get_by_test_id(f"multi-pick-{ids[0]}").check()
+    page.get_by_test_id(f"multi-pick-export-{r.json()['name']}").check()
+    page.get_by_test_id("multi-prompt").fill(PROMPT)
+    page.get_by_test_id("multi-generate").click()
+    fused = card.get_by_test_id("multi-answer-export-0")
+    expect(fused).to_have_attribute("data-status", "done", timeout=60_000)
+    expect(card.get_by_test_id("multi-answer-0")).to_have_attribute("data-status", "done", timeout=60_000)
+    assert fused.get_by_test_id("multi-answer-text").inner_text().strip() == expected[1].strip()
     assert page.errors == []

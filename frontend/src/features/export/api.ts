@@ -7,6 +7,10 @@ export const exportsApi = api.injectEndpoints({
       query: (sessionId) => `/exports?session_id=${encodeURIComponent(sessionId)}`,
       providesTags: (_r, _e, id) => [{ type: 'Session', id }],
     }),
+    listExports: build.query<ExportStatus[], void>({
+      query: () => '/exports',
+      providesTags: ['Sessions'],
+    }),
     startExport: build.mutation<{ export_id: string; name: string; path: string }, { sessionId: string; body: ExportRequest }>({
       query: ({ sessionId, body }) => ({ url: `/sessions/${encodeURIComponent(sessionId)}/export`, method: 'POST', body }),
       invalidatesTags: (_r, _e, { sessionId }) => [{ type: 'Session', id: sessionId }],
@@ -18,4 +22,4 @@ export const exportsApi = api.injectEndpoints({
   }),
 });
 
-export const { useListSessionExportsQuery, useStartExportMutation, useDeleteExportMutation } = exportsApi;
+export const { useListExportsQuery, useListSessionExportsQuery, useStartExportMutation, useDeleteExportMutation } = exportsApi;

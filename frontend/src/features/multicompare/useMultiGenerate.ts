@@ -15,16 +15,18 @@ export function useMultiGenerate() {
   const patch = (key: string, change: Partial<Column> | ((c: Column) => Partial<Column>)) =>
     setColumns((cols) => cols.map((c) => (c.key === key ? { ...c, ...(typeof change === 'function' ? change(c) : change) } : c)));
 
-  const run = async (prompt: string, sessionIds: string[], maxTokens: number) => {
+  /** `exportPaths`: fused models exported from sessions, run as plain models (no adapter). */
+  const run = async (prompt: string, sessionIds: string[], exportPaths: string[], maxTokens: number) => {
     abort.current?.abort();
     const ctl = new AbortController();
     abort.current = ctl;
-    const keys = ['base', ...sessionIds];
+    const keys = ['base', ...sessionIds, ...exportPaths];
     setColumns(keys.map((key) => ({ key, text: '', status: 'streaming' })));
     await Promise.all(keys.map(async (key) => {
-      const adapter = key !== 'base';
-      const body = { prompt, max_tokens: maxTokens, temperature: 0, top_p: 1, checkpoint: 'final' as const,
-        session_id: adapter ? key : sessionIds[0] };
+      const adapter = sessionIds.includes(key);
+      const common = { prompt, max_tokens: maxTokens, temperature: 0, top_p: 1, checkpoint: 'final' as const };
+      const body = adapter ? { ...common, session_id: key }
+        : exportPaths.includes(key) ? { ...common, model_path: key } : { ...common, session_id: sessionIds[0] };
       try {
         await streamGeneration(adapter ? '/model/test/stream' : '/model/test-base/stream', body,
           { onToken: (t) => patch(key, (c) => ({ text: c.text + t })) }, ctl.signal);
