@@ -26,7 +26,21 @@ MLX_FILES = re.compile(r"^(adapter_config\.json|adapters\.safetensors|best_adapt
                        + CHECKPOINT_RE.pattern[1:-1] + r")$")
 
 
+def _hf_cache_snapshot(repo_id: str) -> Path | None:
+    """The newest local snapshot of a Hugging Face repo id (`org/name`) in the HF cache, if downloaded."""
+    from backend.settings import default_hf_cache
+
+    if not re.fullmatch(r"[\w.-]+/[\w.-]+", repo_id):
+        return None
+    snapshots = default_hf_cache() / f"models--{repo_id.replace('/', '--')}" / "snapshots"
+    found = sorted((p for p in snapshots.glob("*") if (p / "config.json").is_file()),
+                   key=lambda p: p.stat().st_mtime) if snapshots.is_dir() else []
+    return found[-1] if found else None
+
+
 def _base_model(model_path: str | None, config: dict[str, Any], layout: str) -> Path:
+    """model_path, else the folder or Hugging Face id the adapter's config names (mlx-lm `model`, PEFT
+    `base_model_name_or_path`), an id resolved through the local HF cache."""
     candidates = [model_path] if model_path else [config.get("model"), config.get("base_model_name_or_path")]
     for candidate in candidates:
         if isinstance(candidate, str) and candidate:
@@ -35,8 +49,11 @@ def _base_model(model_path: str | None, config: dict[str, Any], layout: str) -> 
                 return path.resolve()
             if model_path:
                 raise AdapterFormatError(f"model_path {model_path} is not a model folder (no config.json)")
+            if (cached := _hf_cache_snapshot(candidate)) is not None:
+                return cached
     named = next((c for c in candidates if isinstance(c, str) and c), None)
-    hint = f" (its config names {named!r}, which is not a local model folder)" if named else ""
+    hint = (f" (its config names {named!r}, which is neither a local model folder nor in the Hugging Face "
+            "cache)") if named else ""
     raise AdapterFormatError(f"the base model of this {layout} adapter is unknown{hint}: pass model_path")
 
 

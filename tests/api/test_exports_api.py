@@ -65,3 +65,19 @@ def test_importing_a_file_path_uses_its_folder_and_a_bad_safetensors_is_a_422(cl
     r = client.post("/adapters/import", json={"path": str(folder), "model_path": demo["model"]})
     assert r.status_code == 422 and "not a readable safetensors" in r.json()["detail"]
     assert len(client.get("/sessions").json()) == before
+
+
+def test_a_base_named_by_hugging_face_id_is_found_in_the_hf_cache(client, demo, tmp_path, monkeypatch):
+    run_id = fake_run_adapter(client, demo["model"], "completed")
+    folder = tmp_path / "peft-style"
+    shutil.copytree(client.app.state.services.settings.runs_dir / run_id / "adapters", folder)
+    cfg = json.loads((folder / "adapter_config.json").read_text())
+    (folder / "adapter_config.json").write_text(json.dumps({**cfg, "model": "example-org/demo-model"}))
+    r = client.post("/adapters/import", json={"path": str(folder)})
+    assert r.status_code == 422 and "nor in the Hugging Face cache" in r.json()["detail"]
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    snapshot = tmp_path / "hf" / "hub" / "models--example-org--demo-model" / "snapshots" / "0123abc"
+    shutil.copytree(demo["model"], snapshot)
+    r = client.post("/adapters/import", json={"path": str(folder)})
+    assert r.status_code == 201, r.text
+    assert r.json()["model_path"] == str(snapshot.resolve())
