@@ -152,8 +152,10 @@ class ExportManager:
 
     def _run(self, job: ExportJob) -> None:
         self.store.update_export(job.id, state="running")
+        created = False
         try:
-            job.path.mkdir(parents=True)
+            job.path.mkdir(parents=True)  # never into an existing folder: refused, and left alone
+            created = True
             verification = EXPORTERS[job.fmt](job, self.inference, lambda p, f: self._step(job, p, f))
             result = self._finish(job, verification)
             self.store.update_export(job.id, state="completed", result=result)
@@ -162,7 +164,8 @@ class ExportManager:
         except BaseException as exc:
             log.exception("export %s failed", job.id)
             message = exc.detail if isinstance(exc, StudioError) else f"{type(exc).__name__}: {exc}"
-            shutil.rmtree(job.path, ignore_errors=True)
+            if created:
+                shutil.rmtree(job.path, ignore_errors=True)
             self.store.update_export(job.id, state="error", error=f"export failed: {message}")
             self.hub.publish("export_completed", job.run["id"],
                              {"export_id": job.id, "state": "error", "error": message})
