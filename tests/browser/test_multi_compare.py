@@ -20,9 +20,10 @@ pytestmark = pytest.mark.browser
 PROMPT = "What is the capital of Veloria?"
 
 
-@pytest.fixture
-def three(tmp_path, demo_cache):
+@pytest.fixture(scope="module")
+def three(tmp_path_factory, demo_cache):
     """A trained session and two adapters imported from its earlier checkpoints (real, different weights)."""
+    tmp_path = tmp_path_factory.mktemp("multi-compare")
     root = new_data_root(tmp_path, demo_cache)
     server = LiveServer(root).start()
     http = server.client()
@@ -40,12 +41,12 @@ def three(tmp_path, demo_cache):
         imported = http.post("/adapters/import", json={"path": str(folder), "name": f"trio-step-{step}"})
         assert imported.status_code == 201, imported.text
         ids.append(imported.json()["run_id"])
-    yield server, http, ids
+    yield server, http, ids, root
     server.stop()
 
 
 def test_three_adapters_beside_the_base(three, page):
-    server, http, ids = three
+    server, http, ids, _ = three
     page.goto(f"{server.url}/#/compare")
     card = page.get_by_test_id("multi-compare")
     for sid in ids:
@@ -89,4 +90,22 @@ def test_three_adapters_beside_the_base(three, page):
     expect(fused).to_have_attribute("data-status", "done", timeout=60_000)
     expect(card.get_by_test_id("multi-answer-0")).to_have_attribute("data-status", "done", timeout=60_000)
     assert fused.get_by_test_id("multi-answer-text").inner_text().strip() == expected[1].strip()
+    assert page.errors == []
+
+
+def test_an_imported_adapter_is_evaluated_in_compare_on_a_given_dataset(three, page):
+    server, http, ids, root = three
+    assert http.post(f"/sessions/{ids[1]}/load").status_code == 200
+    page.goto(f"{server.url}/#/compare")
+    expect(page.get_by_test_id("compare-page")).to_have_attribute("data-session-id", ids[1])
+    page.get_by_test_id("eval-num-questions").fill("3")
+    page.get_by_test_id("eval-max-tokens").fill("16")
+    page.get_by_test_id("evaluate-button").click()
+    expect(page.get_by_test_id("evaluation-error")).to_contain_text("no held-out data")
+    page.get_by_test_id("evaluation-error-dismiss").click()
+    page.get_by_test_id("eval-dataset-path").fill(str(root / "demo" / "datasets" / "sft" / "valid.jsonl"))
+    page.get_by_test_id("evaluate-button").click()
+    results = page.get_by_test_id("evaluation-results")
+    expect(results).to_be_visible(timeout=120_000)
+    expect(page.get_by_test_id("evaluation-summary")).to_contain_text("3 held-out samples (dataset_path)")
     assert page.errors == []
