@@ -88,8 +88,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
 
     from backend.api import (
+        adapters,
         enhanced,
         evaluation,
+        exports,
         inference,
         sessions,
         system,
@@ -97,7 +99,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ws,
     )
 
-    from backend.api import adapters, exports
     for module in (system, training, enhanced, sessions, inference, evaluation, ws, adapters, exports):
         app.include_router(module.router)
 
