@@ -47,8 +47,10 @@ def build_services(settings: Settings) -> Services:
     jobs = JobManager(settings, store, hub, catalog)
     inference = InferenceService()
     evaluations = EvaluationManager(store, hub, inference, settings.runs_dir, settings.eval_batch_size)
+    from backend.export.jobs import ExportManager
+    exports = ExportManager(store, hub, inference, settings.runs_dir, settings.data_dir / "exports")
     return Services(settings=settings, store=store, hub=hub, catalog=catalog, jobs=jobs,
-                    inference=inference, evaluations=evaluations)
+                    inference=inference, evaluations=evaluations, exports=exports)
 
 
 class BodySizeLimit:
@@ -81,6 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             services.jobs.shutdown()
             services.evaluations.shutdown()
+            services.exports.shutdown()
             services.inference.close()
 
     app = FastAPI(title="LoRA Studio", version=__version__, lifespan=lifespan)
@@ -88,8 +91,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
 
     from backend.api import (
+        adapters,
         enhanced,
         evaluation,
+        exports,
         inference,
         model_folders,
         sessions,
@@ -98,7 +103,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ws,
     )
 
-    for module in (model_folders, system, training, enhanced, sessions, inference, evaluation, ws):
+    for module in (model_folders, system, training, enhanced, sessions, inference, evaluation, ws, adapters,
+                   exports):
         app.include_router(module.router)
 
     index = settings.frontend_dist / "index.html"

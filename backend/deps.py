@@ -13,6 +13,7 @@ from backend.runs.store import RunStore
 from backend.settings import Settings
 
 if TYPE_CHECKING:
+    from backend.export.jobs import ExportManager
     from backend.inference.evaluation import EvaluationManager
     from backend.inference.service import InferenceService
     from backend.training.jobs import JobManager
@@ -27,6 +28,7 @@ class Services:
     jobs: "JobManager"
     inference: "InferenceService"
     evaluations: "EvaluationManager"
+    exports: "ExportManager | None" = None
 
 
 def get_services(request: Request) -> Services:

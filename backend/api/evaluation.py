@@ -24,8 +24,10 @@ async def start(body: EvaluationRequest, services: ServicesDep) -> dict:
     try:
         # Off the loop: validation reads the session's held-out file.
         return await asyncio.to_thread(
-            services.evaluations.start, body.session_id, num_questions=body.num_questions,
-            max_tokens=body.max_tokens, checkpoint=body.checkpoint, judge=judge)
+            services.evaluations.start, body.sessions()[0], other_session_ids=body.sessions()[1:],
+            num_questions=body.num_questions,
+            max_tokens=body.max_tokens, checkpoint=body.checkpoint, judge=judge,
+            dataset_path=body.dataset_path)
     except InferenceError as exc:
         raise HTTPException(exc.status, exc.detail) from exc
 

@@ -15,7 +15,7 @@ import math
 import secrets
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -82,10 +82,16 @@ def example_from_row(row: Any) -> Example | None:
     return None
 
 
-def heldout_examples(run: dict, files: RunFiles, limit: int) -> tuple[list[Example], str]:
-    """The first `limit` usable rows of test.jsonl, else valid.jsonl, else the configured validation file."""
+def heldout_examples(run: dict, files: RunFiles, limit: int,
+                     dataset_path: str | None = None) -> tuple[list[Example], str]:
+    """The first `limit` usable rows of test.jsonl, else valid.jsonl, else the configured validation file;
+    only `dataset_path` when one is given (sessions without held-out data of their own, e.g. imported)."""
     candidates = [("test", files.data_dir / "test.jsonl"), ("valid", files.data_dir / "valid.jsonl")]
-    if isinstance(run["config"].get("val_data_path"), str):
+    if dataset_path is not None:
+        candidates = [("dataset_path", Path(dataset_path).expanduser())]
+        if not candidates[0][1].is_file():
+            raise InferenceError(422, f"dataset_path {dataset_path} is not a file")
+    elif isinstance(run["config"].get("val_data_path"), str):
         candidates.append(("val_data_path", Path(run["config"]["val_data_path"]).expanduser()))
     problems = []
     for split, path in candidates:
@@ -132,6 +138,7 @@ class _Job:
     max_tokens: int
     judge: JudgeConfig | None
     judge_key: str | None
+    others: list[Target] = field(default_factory=list)  # further adapters scored against the same base
     progress: float = 0.0
     phase: str = "queued"
     done_units: int = 0
@@ -159,11 +166,23 @@ class EvaluationManager:
 
     # -- API --------------------------------------------------------------------------------------
     def start(self, session_id: str, *, num_questions: int, max_tokens: int, checkpoint: str,
-              judge: JudgeConfig | None) -> dict[str, Any]:
+              judge: JudgeConfig | None, dataset_path: str | None = None,
+              other_session_ids: list[str] | None = None) -> dict[str, Any]:
         adapter = resolve_adapter(self.store, self.runs_dir, session_id=session_id, checkpoint=checkpoint)
         base = resolve_base(self.store, model_path=None, session_id=session_id)
+        others = [resolve_adapter(self.store, self.runs_dir, session_id=sid, checkpoint=checkpoint)
+                  for sid in other_session_ids or []]
+        if len({session_id, *(t.session_id for t in others)}) != 1 + len(others):
+            raise InferenceError(422, "session_ids: each session can be compared once")
+        if any(t.model_path != base.model_path for t in others):
+            raise InferenceError(422, "session_ids: the sessions use different base models; several adapters are "
+                                      "compared on one shared base")
+        if others and judge is not None:
+            raise InferenceError(422, "judge: the LLM judge compares one adapter with the base; evaluate "
+                                      "several adapters without it")
         run = self.store.get_run(session_id)
-        examples, split = heldout_examples(run, RunFiles.for_run(self.runs_dir, session_id), num_questions)
+        examples, split = heldout_examples(run, RunFiles.for_run(self.runs_dir, session_id), num_questions,
+                                           dataset_path)
         try:
             key = judge.api_key() if judge else None
         except ValueError as exc:
@@ -173,11 +192,13 @@ class EvaluationManager:
                 raise InferenceError(409, f"Evaluation {self._job.id} is running; wait for it to finish")
             eval_id = f"eval-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
             request = {"session_id": session_id, "num_questions": num_questions, "max_tokens": max_tokens,
-                       "checkpoint": checkpoint, "judge": None if judge is None else
+                       "checkpoint": checkpoint, "dataset_path": dataset_path,
+                       "session_ids": [session_id, *(t.session_id for t in others)], "judge": None if judge is None else
                        {"base_url": judge.base_url, "model": judge.model, "api_key_env": judge.api_key_env}}
             self.store.create_evaluation(eval_id, session_id, request)
-            job = _Job(eval_id, session_id, base, adapter, examples, split, max_tokens, judge, key)
-            job.total_units = 2 + 2 * len(examples) + (len(examples) if judge else 0)
+            job = _Job(eval_id, session_id, base, adapter, examples, split, max_tokens, judge, key, others)
+            sides = 2 + len(others)
+            job.total_units = sides + sides * len(examples) + (len(examples) if judge else 0)
             self._job = job
             self._cancel.clear()
             self._thread = threading.Thread(target=self._run, args=(job,), name=f"evaluation-{eval_id}",
@@ -249,20 +270,25 @@ class EvaluationManager:
     def _evaluate(self, job: _Job) -> dict[str, Any]:
         svc, examples, timing = self.inference, job.examples, {}
         tokenizer = svc.acquire(job.base)[0].tokenizer
-        svc.acquire(job.adapter)
+        # The base is scored once; each further adapter is keyed by its session id.
+        sides = [("base", job.base), ("adapter", job.adapter)] + [(t.session_id, t) for t in job.others]
+        for _, target in sides[1:]:
+            svc.acquire(target)
         pairs = [encode_reference(tokenizer, ex.messages, ex.reference) for ex in examples]
         t0 = time.perf_counter()
         nll = {}
-        for side, target in (("base", job.base), ("adapter", job.adapter)):
+        for side, target in sides:
             nll[side] = svc.reference_nll(target, pairs)
             self._advance(job, "nll")
         timing["nll_seconds"] = round(time.perf_counter() - t0, 3)
         t0 = time.perf_counter()
         prompts = [prompt for prompt, _ in pairs]
-        answers = {side: self._greedy_answers(job, target, side, prompts)
-                   for side, target in (("base", job.base), ("adapter", job.adapter))}
+        answers = {side: self._greedy_answers(job, target, side, prompts) for side, target in sides}
         timing["generation_seconds"] = round(time.perf_counter() - t0, 3)
         samples = score_samples(examples, answers, nll)
+        if job.others:
+            job_adapters = [("adapter", job.adapter)] + sides[2:]
+            result_adapters = [per_adapter(examples, answers, nll, key, target) for key, target in job_adapters]
         result: dict[str, Any] = {"samples": samples, "num_samples": len(samples), "split_used": job.split,
                                   "checkpoint": job.adapter.checkpoint, "model_path": job.base.model_path,
                                   "adapter_file": job.adapter.adapter_file, "formulas": FORMULAS, "timing": timing}
@@ -271,6 +297,8 @@ class EvaluationManager:
             result.update(self._judge(job, samples))
             timing["judge_seconds"] = round(time.perf_counter() - t0, 3)
         result.update(summarize(samples))
+        if job.others:
+            result["adapters"] = result_adapters
         return result
 
     def _greedy_answers(self, job: _Job, target: Target, side: str, prompts: list[list[int]]) -> list[str]:
@@ -320,6 +348,16 @@ def score_samples(examples: list[Example], answers: dict[str, list[str]],
                             **{k: _round(v) for k, v in text.items()}}
         samples.append(sample)
     return samples
+
+
+def per_adapter(examples: list[Example], answers: dict[str, list[str]], nll: dict[str, list[float]], key: str,
+                target: Target) -> dict[str, Any]:
+    """One adapter's scores and deltas against the shared base answers of a multi-adapter evaluation."""
+    samples = score_samples(examples, {"base": answers["base"], "adapter": answers[key]},
+                            {"base": nll["base"], "adapter": nll[key]})
+    summary = summarize(samples)
+    return {"session_id": target.session_id, "checkpoint": target.checkpoint, "adapter_file": target.adapter_file,
+            **summary["adapter"], "delta": summary["delta"], "answers": answers[key]}
 
 
 def summarize(samples: list[dict[str, Any]]) -> dict[str, Any]:

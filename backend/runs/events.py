@@ -18,6 +18,7 @@ EVENT_TYPES = frozenset({
     "training_state", "training_started", "training_progress", "training_val", "checkpoint_saved",
     "best_model_updated", "training_log", "training_completed", "training_stopped", "training_error",
     "notification", "session_loaded", "evaluation_progress", "evaluation_completed",
+    "export_progress", "export_completed",
 })
 
 

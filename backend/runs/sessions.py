@@ -70,6 +70,7 @@ def detail(store: RunStore, run: dict[str, Any], files: RunFiles, model_name: st
         "lora_targets": run["summary"].get("lora_targets"),
         "warnings": run["summary"].get("warnings", []),
         "data": run["summary"].get("data"),
+        "exports": store.list_exports(run["id"]),
     }
 
 

@@ -54,6 +54,23 @@ MIGRATIONS: list[str] = [
     CREATE INDEX evaluations_run ON evaluations(run_id);
     CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 2: exports of a session's adapter (fused MLX model, PEFT adapter, GGUF) and their verification
+    """
+    CREATE TABLE exports (
+        id TEXT PRIMARY KEY,
+        run_id TEXT NOT NULL,
+        format TEXT NOT NULL,
+        name TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        state TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        request_json TEXT NOT NULL,
+        result_json TEXT,
+        error TEXT
+    );
+    CREATE INDEX exports_run ON exports(run_id);
+    """,
 ]
 
 RUN_COLUMNS = (
@@ -261,6 +278,52 @@ class RunStore:
 
     @staticmethod
     def _evaluation(row: sqlite3.Row) -> dict[str, Any]:
+        d = dict(row)
+        d["request"] = json.loads(d.pop("request_json"))
+        raw = d.pop("result_json")
+        d["result"] = json.loads(raw) if raw else None
+        return d
+
+    # -- exports ------------------------------------------------------------------------------
+    def create_export(self, export: dict[str, Any]) -> dict[str, Any]:
+        now = time.time()
+        with self._lock:
+            self._conn.execute(
+                "INSERT INTO exports (id, run_id, format, name, path, state, created_at, updated_at,"
+                " request_json) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?)",
+                (export["id"], export["run_id"], export["format"], export["name"], export["path"], now, now,
+                 json.dumps(export["request"])),
+            )
+        return self.get_export(export["id"])
+
+    def update_export(self, export_id: str, *, state: str, result: dict[str, Any] | None = None,
+                      error: str | None = None) -> None:
+        """`result`: {verification, commands, files} of a finished export."""
+        with self._lock:
+            self._conn.execute(
+                "UPDATE exports SET state = ?, result_json = ?, error = ?, updated_at = ? WHERE id = ?",
+                (state, None if result is None else json.dumps(result), error, time.time(), export_id),
+            )
+
+    def get_export(self, export_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._conn.execute("SELECT * FROM exports WHERE id = ?", (export_id,)).fetchone()
+        return None if row is None else self._export(row)
+
+    def list_exports(self, run_id: str | None = None) -> list[dict[str, Any]]:
+        query, params = "SELECT * FROM exports", []
+        if run_id is not None:
+            query, params = query + " WHERE run_id = ?", [run_id]
+        with self._lock:
+            rows = self._conn.execute(query + " ORDER BY created_at DESC", params).fetchall()
+        return [self._export(r) for r in rows]
+
+    def delete_export(self, export_id: str) -> None:
+        with self._lock:
+            self._conn.execute("DELETE FROM exports WHERE id = ?", (export_id,))
+
+    @staticmethod
+    def _export(row: sqlite3.Row) -> dict[str, Any]:
         d = dict(row)
         d["request"] = json.loads(d.pop("request_json"))
         raw = d.pop("result_json")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from backend.schemas.limits import MAX_NEW_TOKENS, MAX_PROMPT_CHARS
 from backend.schemas.paths import PathStr
@@ -74,11 +74,26 @@ class JudgeRequest(BaseModel):
 class EvaluationRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")  # e.g. an `api_key` field is refused, never ignored
 
-    session_id: str = Field(pattern=SESSION_ID)
+    session_id: str | None = Field(None, pattern=SESSION_ID)
+    session_ids: list[Annotated[str, Field(pattern=SESSION_ID)]] | None = Field(
+        None, min_length=1, max_length=3,
+        description="Up to three sessions on the same base: the base is scored once, then each adapter")
     num_questions: int = Field(20, ge=1, le=500)
     max_tokens: int = Field(256, ge=1, le=MAX_NEW_TOKENS)
     checkpoint: Checkpoint = "final"
     judge: JudgeRequest | None = None
+    dataset_path: str | None = Field(None, min_length=1, max_length=4096,
+                                     description="Held-out JSONL to score on instead of the session's own "
+                                                 "(needed by sessions without held-out data, e.g. imported)")
+
+    @model_validator(mode="after")
+    def _one_way_to_name_sessions(self) -> EvaluationRequest:
+        if (self.session_id is None) == (self.session_ids is None):
+            raise ValueError("give session_id (one adapter) or session_ids (up to three), not both")
+        return self
+
+    def sessions(self) -> list[str]:
+        return [self.session_id] if self.session_id is not None else list(self.session_ids or [])
 
 
 class EvaluationStarted(BaseModel):

@@ -188,4 +188,6 @@ def resume_run(jobs: JobManager, run_id: str) -> dict[str, Any]:
     run = jobs.store.find_run(run_id)
     if run is None:
         raise JobError(404, f"No session {run_id}")
+    if run["kind"] not in RUNNER_MODULES:
+        raise JobError(409, f"Session {run_id} is an {run['kind']} adapter: it has no training run to resume")
     return jobs.resume(run_id, rewrite_for_resume, RUNNER_MODULES[run["kind"]])

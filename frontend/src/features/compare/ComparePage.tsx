@@ -10,6 +10,7 @@ import { HistoryCard } from './HistoryCard';
 import { LoadSessionModal } from './LoadSessionModal';
 import { PromptCard } from './PromptCard';
 import { useCompareSession } from './useCompareSession';
+import { MultiCompareCard } from '../multicompare/MultiCompareCard';
 import { useGenerate } from './useGenerate';
 
 /** Compare tab: base model vs a session's adapter, side-by-side answers, history and evaluation. */
@@ -38,6 +39,7 @@ export function ComparePage() {
       {current && <AnswerPanels run={current} />}
       <EvaluationCard sessionId={sessionId} detail={detail} checkpoint={checkpoint} />
       <HistoryCard />
+      <MultiCompareCard />
       <LoadSessionModal open={modalOpen} onClose={() => setModalOpen(false)} currentId={sessionId} />
     </div>
   );

@@ -5,7 +5,7 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Field } from '../../components/Field';
-import { NumberInput } from '../../components/inputs';
+import { NumberInput, TextInput } from '../../components/inputs';
 import { ProgressBar } from '../../components/ProgressBar';
 import { fmtDate } from '../../components/format';
 import { evalSettingsChanged } from './compareSlice';
@@ -76,6 +76,10 @@ export function EvaluationCard({ sessionId, detail, checkpoint }: { sessionId: s
           <Field id="eval-max_tokens" name="eval_max_tokens" label="Max tokens per answer" className="w-40">
             <NumberInput id="eval-max_tokens" testId="eval-max-tokens" value={settings.max_tokens}
               onValueChange={(v) => Number.isFinite(v) && dispatch(evalSettingsChanged({ max_tokens: Math.min(4096, Math.max(1, Math.round(v))) }))} />
+          </Field>
+          <Field id="eval-dataset_path" name="dataset_path" label="Held-out JSONL (optional; imported adapters need one)" className="min-w-56 flex-1">
+            <TextInput id="eval-dataset_path" testId="eval-dataset-path" value={settings.dataset_path ?? ''} placeholder="/path/to/held_out.jsonl"
+              onValueChange={(v) => dispatch(evalSettingsChanged({ dataset_path: v }))} />
           </Field>
           <Button variant="primary" onClick={() => void ev.run()} disabled={!!disabledReason} loading={ev.starting} testId="evaluate-button">
             Evaluate Base vs Adapter

@@ -40,7 +40,7 @@ export interface CompareState {
   settings: GenerationSettings;
   current: CurrentRun | null;
   history: HistoryEntry[];
-  evalSettings: { num_questions: number; max_tokens: number };
+  evalSettings: { num_questions: number; max_tokens: number; dataset_path: string };
   /** The evaluation this tab started (shown while its session stays loaded). */
   evaluation: { id: string; sessionId: string } | null;
   /** A failed POST /evaluation/start (4xx detail), shown in the error panel. */
@@ -51,7 +51,7 @@ export interface CompareState {
 
 export const HISTORY_LIMIT = 50;
 export const STORAGE_KEY = 'lora-studio.compare';
-export const DEFAULT_EVAL_SETTINGS = { num_questions: 20, max_tokens: 128 };
+export const DEFAULT_EVAL_SETTINGS = { num_questions: 20, max_tokens: 128, dataset_path: '' };
 export const DEFAULT_SETTINGS: GenerationSettings = { max_tokens: 256, temperature: 0.7, top_p: 1, checkpoint: 'final', system: '', prompt_mode: 'auto' };
 
 const emptySide = (status: SideStatus): SideRun => ({ text: '', status, error: null, tokens: null, tokensPerSec: null });

@@ -110,6 +110,8 @@ export interface EvaluationRequest {
   num_questions: number;
   max_tokens: number;
   checkpoint: Checkpoint;
+  /** Held-out JSONL instead of the session's own rows (imported adapters have none). */
+  dataset_path?: string;
 }
 
 export interface EvaluationStarted {

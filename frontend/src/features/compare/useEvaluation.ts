@@ -29,7 +29,9 @@ export function useEvaluation(sessionId: string | null, detail: SessionDetail | 
     if (!sessionId || running) return;
     dispatch(evaluationErrorDismissed(null));
     try {
-      const res = await start({ session_id: sessionId, num_questions: evalSettings.num_questions, max_tokens: evalSettings.max_tokens, checkpoint }).unwrap();
+      const dataset = evalSettings.dataset_path?.trim();
+      const res = await start({ session_id: sessionId, num_questions: evalSettings.num_questions, max_tokens: evalSettings.max_tokens, checkpoint,
+        ...(dataset ? { dataset_path: dataset } : {}) }).unwrap();
       dispatch(evaluationStarted({ id: res.evaluation_id, sessionId }));
     } catch (err) {
       dispatch(evaluationStartFailed(parseApiError(err).message));

@@ -58,6 +58,8 @@ export interface EventDataMap {
   session_loaded: { session_id: string };
   evaluation_progress: { evaluation_id: string; progress: number; phase: string };
   evaluation_completed: { evaluation_id: string; state: string; error?: string | null };
+  export_progress: { export_id: string; progress: number; phase: string };
+  export_completed: { export_id: string; state: string; ok?: boolean | null; error?: string | null };
 }
 
 export type EventType = keyof EventDataMap;
@@ -79,6 +81,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'training_state', 'training_started', 'training_progress', 'training_val', 'checkpoint_saved',
   'best_model_updated', 'training_log', 'training_completed', 'training_stopped', 'training_error',
   'notification', 'session_loaded', 'evaluation_progress', 'evaluation_completed',
+  'export_progress', 'export_completed',
 ] as const;
 
 const KNOWN = new Set<string>(EVENT_TYPES);

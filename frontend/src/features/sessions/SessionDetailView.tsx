@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { Stat } from '../../components/Stat';
 import { ReadinessBadge, StatusBadge } from '../../components/StatusBadge';
 import { fmtBytes, fmtDate, fmtNumber } from '../../components/format';
+import { ExportCard } from '../export/ExportCard';
 import { LossChart } from '../training/RunCharts';
 import { RunConfigView } from '../training/RunConfigCard';
 import { ACTIVE_RUN_STATES, loadBlockedReason } from './loadable';
@@ -86,6 +87,7 @@ export function SessionDetailView({ session }: { session: SessionDetail }) {
           </ul>
         ) : <p className="text-xs text-slate-500">No adapter files.</p>}
       </Card>
+      <ExportCard session={session} />
       {session.yaml && (
         <Card id="session-yaml" title="Runner YAML">
           <details>
