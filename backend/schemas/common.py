@@ -1,14 +1,19 @@
-"""What the SFT and GRPO-family configs share: layer coverage, LoRA scale and the world size.
+"""What the SFT and GRPO-family configs share: layer coverage, LoRA scale, the world size and the
+stall watchdog's timeout.
 
 Each config declares its own LoRA fields (their defaults differ); this mixin holds the rules.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, computed_field, field_validator
+from pydantic import BaseModel, Field, computed_field, field_validator
 
 
 class RunShape(BaseModel):
+    stall_timeout_s: float | None = Field(None, ge=5, le=86_400, description=(
+        "Declare the run stalled (error, every process stopped, last checkpoint kept) after this many "
+        "seconds without a completed step; default max(60 s, 10 x the median step time)."))
+
     @field_validator("lora_num_layers", check_fields=False)
     @classmethod
     def _coverage(cls, v: int) -> int:

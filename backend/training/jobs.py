@@ -41,6 +41,7 @@ from backend.training.distributed.launcher import (
 )
 from backend.training.distributed.rank_watch import RankWatcher
 from backend.training.monitor import RunMonitor
+from backend.training.watchdog import StallWatchdog
 
 log = logging.getLogger("lora_studio.jobs")
 # After one rank failed: mlx.launch first gets LAUNCHER_TEARDOWN seconds to do its own teardown
@@ -88,12 +89,15 @@ class JobManager:
             "train_loss": summary.get("final_train_loss"), "val_loss": summary.get("final_val_loss"),
             "best_val_loss": summary.get("best_val_loss"), "best_step": summary.get("best_step"),
         }
+        stall = None
         if monitor is not None and monitor.run_id == run_id:
             metrics.update({k: v for k, v in monitor.metrics.items() if v is not None})
             metrics["step"] = run["steps_completed"]
+            stall = monitor.watchdog.snapshot() if monitor.watchdog is not None else None
         config = run["config"] or {}
         world = int(config.get("world_size") or 1)
         return {"state": run["state"], "run_id": run_id, "kind": run["kind"], "config": run["config"],
+                "stall": stall,
                 "metrics": metrics, "error": run["error"], "started_at": run["created_at"],
                 "lora_targets": summary.get("lora_targets"), "world_size": world,
                 "effective_batch_size": config.get("effective_batch_size",
@@ -224,6 +228,7 @@ class JobManager:
             watcher = RankWatcher(files.ranks_dir, rank_hosts(entries))
         else:
             cmd = [sys.executable, *runner]
+        watchdog = StallWatchdog.for_run(files.root, self.store.get_run(run_id)["config"], watcher)
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1", "TERM": "dumb",
                "TOKENIZERS_PARALLELISM": "false"}
         log_file = files.log.open("ab")
@@ -245,7 +250,7 @@ class JobManager:
             "resumed_from": extras.get("resumed_from"),
         })
         monitor = RunMonitor(run_id, proc, files, self.store, self.hub, self._on_exit,
-                             ranks=watcher, on_rank_failure=self._on_rank_failure)
+                             ranks=watcher, on_rank_failure=self._on_rank_failure, watchdog=watchdog)
         self._monitor = monitor
         self._last_run_id = run_id
         monitor.start()

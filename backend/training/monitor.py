@@ -26,6 +26,7 @@ from backend.runs.events import EventHub
 from backend.runs.layout import RunFiles, clean_log_line
 from backend.runs.store import RunStore
 from backend.training.distributed.rank_watch import RankWatcher
+from backend.training.watchdog import StallWatchdog
 
 log = logging.getLogger("lora_studio.monitor")
 POLL_SECONDS = 0.2
@@ -63,7 +64,8 @@ class _Tail:
 class RunMonitor(threading.Thread):
     def __init__(self, run_id: str, proc: subprocess.Popen, files: RunFiles, store: RunStore,
                  hub: EventHub, on_exit: Callable[[str], None], ranks: RankWatcher | None = None,
-                 on_rank_failure: Callable[["RunMonitor", str], None] | None = None):
+                 on_rank_failure: Callable[["RunMonitor", str], None] | None = None,
+                 watchdog: StallWatchdog | None = None):
         super().__init__(name=f"monitor-{run_id}", daemon=True)
         self.run_id, self.proc, self.files = run_id, proc, files
         self.store, self.hub, self.on_exit = store, hub, on_exit
@@ -72,6 +74,8 @@ class RunMonitor(threading.Thread):
         self.stop_requested = False
         self.forced = False
         self.rank_failed = False
+        self.watchdog = watchdog
+        self.stalled: str | None = None  # the stall message, once declared
         self._rank_pids: dict[int, int] = {}
         self._events = _Tail(files.events)
         self._log = _Tail(files.log)
@@ -94,6 +98,8 @@ class RunMonitor(threading.Thread):
                 self._drain()
                 if self.ranks is not None:
                     self._watch_ranks()
+                if self.watchdog is not None:
+                    self._watch_stall()
                 if not alive:
                     break
                 time.sleep(POLL_SECONDS)
@@ -145,6 +151,28 @@ class RunMonitor(threading.Thread):
             if self.on_rank_failure is not None:
                 self.on_rank_failure(self, ranks.message())
 
+    def _watch_stall(self) -> None:
+        """No step for too long: the run is declared stalled and every rank stopped (like a failure)."""
+        watchdog = self.watchdog
+        watchdog.poll()
+        if self.stalled or self.rank_failed or self.stop_requested or not watchdog.stalled():
+            return
+        if self.ranks is not None and self.ranks.frozen:
+            return
+        self.stalled = watchdog.message()
+        self.rank_failed = True
+        self.expect_kill()  # the ranks we now stop must not count as failures of their own
+        try:
+            with self.files.log.open("a", encoding="utf-8") as f:
+                f.write(f"[studio] {self.stalled}; stopping every rank (the last checkpoint is kept)\n")
+            self.files.stop_file.touch()  # graceful first, should the ranks wake up
+        except OSError:
+            pass
+        self.hub.notify("error", "Training stalled", f"{self.stalled}. The run was stopped; resume it from "
+                        "its last checkpoint.", self.run_id)
+        if self.on_rank_failure is not None:
+            self.on_rank_failure(self, self.stalled)
+
     def _handle(self, ev: dict[str, Any]) -> None:
         kind = ev.pop("type", None)
         ev.pop("ts", None)
@@ -186,11 +214,11 @@ class RunMonitor(threading.Thread):
     # -- ending -----------------------------------------------------------------------------
     def _finish(self, returncode: int | None) -> None:
         term = self._terminal
-        failure = self.ranks.message() if self.ranks is not None else None
+        failure = self.stalled or (self.ranks.message() if self.ranks is not None else None)
         if failure and not (term and term["kind"] == "completed"):
-            # One rank failed: that is the run's outcome, whatever rank 0 reported afterwards.
+            # One rank failed (or the run stalled): that is the outcome, whatever rank 0 reported after.
             self._set_state("error", error=failure)
-            data = {"message": failure, "rank_failure": True}
+            data = {"message": failure, "stalled" if self.stalled else "rank_failure": True}
             if term and term.get("traceback"):
                 data["traceback"] = term["traceback"]  # rank 0's own error, often the peer it lost
             self.hub.publish("training_error", self.run_id, data)
