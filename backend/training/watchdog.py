@@ -5,8 +5,9 @@ exits: neither ends on its own. The watchdog reads the ranks' heartbeats (runner
 every monitor poll, learns the recent step time, and after `stall_timeout_s` — or by default
 max(60 s, 10 × the median step time) — without a beat it names the rank to blame:
 - a local rank the kernel shows stopped (SIGSTOP, a debugger), if any;
-- otherwise the rank with the lowest step, then the one silent longest, then one on another machine
-  (what we lost contact with), then the highest rank.
+- otherwise the rank with the lowest step, then one on another machine (what we lost contact with:
+  in a ring every rank waits for the others, so their last beats differ by chance), then the one
+  silent longest, then the highest rank.
 Before the first beat (model loading, joining the ring) the allowance is at least LOAD_ALLOWANCE_S.
 """
 
@@ -121,7 +122,7 @@ class StallWatchdog:
             return max(silent, key=lambda r: (self.is_remote(r), r)), self.top_step
         if not self.seen:
             return 0, None
-        rank = min(self.seen, key=lambda r: (self.seen[r][2], self.seen[r][1], not self.is_remote(r), -r))
+        rank = min(self.seen, key=lambda r: (self.seen[r][2], not self.is_remote(r), self.seen[r][1], -r))
         return rank, self.seen[rank][2]
 
     def _step_of(self, rank: int) -> int | None:
