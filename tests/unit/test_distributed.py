@@ -106,6 +106,15 @@ def test_launcher_command_is_an_argument_list_with_the_interpreter_in_it(tmp_pat
     assert 20000 <= int(auto[auto.index("--starting-port") + 1]) < 60000
 
 
+def test_the_servers_pythonpath_reaches_remote_ranks(tmp_path, monkeypatch):
+    config = DistributedConfig(**LOOP2)
+    monkeypatch.setenv("PYTHONPATH", "/src/studio")
+    cmd = launcher_command(config, tmp_path / "h.json", ["x.py"], port=1)
+    assert cmd[cmd.index("PYTHONPATH=/src/studio") - 1] == "--env"
+    monkeypatch.delenv("PYTHONPATH")
+    assert not any(a.startswith("PYTHONPATH=") for a in launcher_command(config, tmp_path / "h.json", ["x.py"], port=1))
+
+
 def test_rank0_must_be_this_machine_and_mpi_needs_mpirun(monkeypatch):
     assert is_local_address("127.0.0.1") and not is_local_address("192.0.2.1")
     check_runnable(DistributedConfig(**LOOP2), need_local_rank0=True)
