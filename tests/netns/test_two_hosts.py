@@ -230,4 +230,18 @@ def test_a_partition_ends_the_run_as_stalled(http, hosts, demo, studio):
     assert any(e["data"]["title"] == "Training stalled" for e in ws.of_type("notification", run_id))
     ws.close()
     wait_for(lambda: processes_of(run_id) == [], timeout=30, what="every rank gone")
-    assert any((run_dir / "adapters").glob("*_adapters.safetensors"))  # the last checkpoint is kept
+    checkpoints = sorted((run_dir / "adapters").glob("*_adapters.safetensors"))
+    assert checkpoints  # the last checkpoint is kept
+
+    # the link is back: the failed run resumes on the same two hosts from that checkpoint
+    resumed = http.post(f"/sessions/{run_id}/resume")
+    assert resumed.status_code == 201, resumed.text
+    start = resumed.json()["resumed_from_step"]
+    assert start == int(checkpoints[-1].name.split("_")[0])
+    _wait_step(http, start + 4)
+    assert _remote_rank_runs_on_host2(hosts, rank_record(run_dir, 1)["pid"])
+    assert http.post("/training/stop").status_code == 200
+    stopped = wait_for_state(http, {"stopped", "error", "completed"}, timeout=90)
+    assert stopped["state"] == "stopped", stopped
+    rec0, rec1 = rank_record(run_dir, 0), rank_record(run_dir, 1)
+    assert rec0["state"] == rec1["state"] == "stopped" and rec0["step"] == rec1["step"] > start
