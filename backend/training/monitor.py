@@ -9,6 +9,9 @@ Distributed runs (`ranks` given): the process is mlx.launch and the run lasts wh
 rank lives. Every poll also asks the RankWatcher whether a rank failed; the first failure is handed to
 `on_rank_failure` (which stops every rank) and its message, naming the rank, is the run's error even
 if rank 0 then reports `stopped` or an error of its own (usually "connection to a peer was lost").
+
+Every run (one process or many) also has a StallWatchdog: when no rank completes a step for too long,
+the run is declared stalled and stopped the same way, with the watchdog's message as its error.
 """
 
 from __future__ import annotations
