@@ -17,10 +17,14 @@ import shutil
 import statistics
 import time
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-from backend.training.runner.heartbeat import heartbeat_dir, heartbeat_file, parse_heartbeat
+from backend.training.runner.heartbeat import (
+    heartbeat_dir,
+    heartbeat_file,
+    parse_heartbeat,
+)
 
 DEFAULT_MIN_TIMEOUT_S = 60.0
 STEP_TIME_FACTOR = 10.0
@@ -46,7 +50,7 @@ class StallWatchdog:
         self.hosts = hosts or []
         self.configured = timeout_s
         self.is_remote = is_remote or (lambda rank: False)
-        self.local_pids = local_pids or (lambda: {})
+        self.local_pids = local_pids or (dict)
         self.started = time.monotonic()
         self.seen: dict[int, tuple[str, float, int]] = {}  # rank -> (content, changed_at, step)
         self.last_beat: float | None = None
@@ -55,7 +59,7 @@ class StallWatchdog:
         self.step_times: deque[float] = deque(maxlen=RECENT_STEPS)
 
     @classmethod
-    def for_run(cls, run_dir: Path, config: dict | None, ranks=None) -> "StallWatchdog":
+    def for_run(cls, run_dir: Path, config: dict | None, ranks=None) -> StallWatchdog:
         """The watchdog of one leg of a run: its configured timeout; the hosts and local pids of its
         RankWatcher when distributed."""
         from backend.training.distributed.launcher import is_local_address

@@ -73,7 +73,7 @@ def test_frozen_runner_is_declared_stalled_and_keeps_its_checkpoint(live_server,
     finally:
         _resume_all(pids)
     assert final["state"] == "error", final
-    assert final["error"].startswith(f"stalled: no step for "), final["error"]
+    assert final["error"].startswith("stalled: no step for "), final["error"]
     assert "(rank 0 last seen at step " in final["error"]
     seconds = int(final["error"].split("no step for ")[1].split()[0])
     assert STALL_S <= seconds <= STALL_S + 2

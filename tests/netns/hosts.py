@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -53,6 +54,51 @@ def probe() -> str | None:
     return None
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+
+
+def clean_stale() -> None:
+    """What an earlier test process left when it was killed before its finalizers ran (a set-up made
+    by hand with `up`, recorded in STATE_FILE, is left alone)."""
+    manual = set()
+    if STATE_FILE.exists():
+        manual = {int(ns.rsplit("-", 1)[1]) for ns in json.loads(STATE_FILE.read_text())["namespaces"]}
+
+    def dead(pid: int) -> bool:
+        return pid not in manual and not _pid_alive(pid)
+
+    listed = _run("ip", "netns", "list", check=False).stdout
+    for ns, pid in re.findall(r"^(lsns[12]-(\d+))\b", listed, flags=re.MULTILINE):
+        if dead(int(pid)):
+            for inside in _run("ip", "netns", "pids", ns, check=False).stdout.split():
+                try:
+                    os.kill(int(inside), signal.SIGKILL)
+                except (OSError, ValueError):
+                    pass
+            _run("ip", "netns", "del", ns, check=False)
+    for path in Path(tempfile.gettempdir()).glob("lora-studio-netns-*-*"):
+        m = re.match(r"lora-studio-netns-(\d+)-", path.name)
+        if m and dead(int(m.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
+    if SSH_CONFIG.exists():
+        text = SSH_CONFIG.read_text()
+        block = re.compile(rf"^{re.escape(MARK)} (\d+) .*?^{re.escape(MARK)} end\n", re.MULTILINE | re.DOTALL)
+        kept = block.sub(lambda m: "" if dead(int(m.group(1))) else m.group(0), text)
+        if kept != text and kept.strip():
+            SSH_CONFIG.write_text(kept)
+        elif kept != text:
+            SSH_CONFIG.unlink()
+
+
+
+
 class TwoHosts:
     def __init__(self) -> None:
         tag = str(os.getpid())
@@ -60,15 +106,15 @@ class TwoHosts:
         self.links = (f"lsv1-{tag}", f"lsv2-{tag}")
         self.addresses = ADDRESSES
         self.ssh_names = SSH_NAMES
-        self.dir = Path(tempfile.mkdtemp(prefix="lora-studio-netns-"))
+        self.dir = Path(tempfile.mkdtemp(prefix=f"lora-studio-netns-{tag}-"))
         self.sshd_pids: list[int] = []
         self.ssh_config_before: str | None = None  # None: the file did not exist
         self.ssh_config_touched = False
         self._own_netns: int | None = None
 
     # -- setting up --------------------------------------------------------------------------
-    def up(self) -> "TwoHosts":
-        ns1, ns2 = self.namespaces
+    def up(self) -> TwoHosts:
+        clean_stale()
         v1, v2 = self.links
         for ns in self.namespaces:
             _run("ip", "netns", "add", ns)

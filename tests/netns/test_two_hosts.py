@@ -18,9 +18,16 @@ from pathlib import Path
 import httpx
 import pytest
 
-from backend.training.jobs import LAUNCHER_TEARDOWN, RANK_FAILURE_GRACE
 from backend.training.distributed.rank_watch import pid_alive
-from tests.conftest import ROOT, free_port, new_data_root, demo_paths, wait_for, wait_for_state
+from backend.training.jobs import LAUNCHER_TEARDOWN, RANK_FAILURE_GRACE
+from tests.conftest import (
+    ROOT,
+    demo_paths,
+    free_port,
+    new_data_root,
+    wait_for,
+    wait_for_state,
+)
 from tests.e2e.test_distributed import processes_of, rank_record
 from tests.e2e.test_sft_run import load_and_generate, start_body
 from tests.e2e.wsclient import EventRecorder

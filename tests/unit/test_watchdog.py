@@ -9,7 +9,12 @@ import time
 from pathlib import Path
 
 from backend.training.runner.heartbeat import Heartbeat
-from backend.training.watchdog import DEFAULT_MIN_TIMEOUT_S, LOAD_ALLOWANCE_S, StallWatchdog, process_state
+from backend.training.watchdog import (
+    DEFAULT_MIN_TIMEOUT_S,
+    LOAD_ALLOWANCE_S,
+    StallWatchdog,
+    process_state,
+)
 
 
 def test_default_timeout_is_a_minute_or_ten_median_steps(tmp_path: Path):
