@@ -162,7 +162,8 @@ class TwoHosts:
         lines = [f"{MARK} {os.getpid()} (removed when the test ends)"]
         for name, addr in zip(self.ssh_names, self.addresses):
             lines += [f"Host {name}", f"  HostName {addr}", *options]
-        lines += [f"Host {' '.join(self.addresses)}", *options, f"{MARK} end", ""]
+        # `Host *` last: options the file had before any Host line stay global, as they were.
+        lines += [f"Host {' '.join(self.addresses)}", *options, "Host *", f"{MARK} end", ""]
         # First: ssh takes the first value it finds for each option.
         SSH_CONFIG.write_text("\n".join(lines) + (self.ssh_config_before or ""))
         os.chmod(SSH_CONFIG, 0o600)
