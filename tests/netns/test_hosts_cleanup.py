@@ -12,7 +12,7 @@ USER_CONFIG = "ServerAliveInterval 7\n\nHost example-build-box\n  User builder\n
 
 
 def _links() -> str:
-    return subprocess.run(["ip", "-o", "link"], capture_output=True, text=True).stdout
+    return subprocess.run(["ip", "-o", "link"], check=True, capture_output=True, text=True).stdout
 
 
 def test_up_then_down_restores_everything():
@@ -42,7 +42,7 @@ def test_up_then_down_restores_everything():
         else:
             SSH_CONFIG.write_text(before)
     assert after == USER_CONFIG
-    listed = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
+    listed = subprocess.run(["ip", "netns", "list"], check=True, capture_output=True, text=True).stdout
     assert not any(ns in listed for ns in hosts.namespaces)
     assert not any(link in _links() for link in hosts.links)
     assert not hosts.dir.exists()
