@@ -8,7 +8,8 @@ max(60 s, 10 × the median step time) — without a beat it names the rank to bl
 - otherwise the rank with the lowest step, then one on another machine (what we lost contact with:
   in a ring every rank waits for the others, so their last beats differ by chance), then the one
   silent longest, then the highest rank.
-Before the first beat (model loading, joining the ring) the allowance is at least LOAD_ALLOWANCE_S.
+Before the first beat (model loading, joining the ring), and by default until the first step time is
+known, the allowance is at least LOAD_ALLOWANCE_S.
 """
 
 from __future__ import annotations
@@ -100,8 +101,12 @@ class StallWatchdog:
         return max(DEFAULT_MIN_TIMEOUT_S, STEP_TIME_FACTOR * median)
 
     def allowance(self) -> float:
-        """How long silence may last right now (longer before the first beat: loading)."""
-        return self.timeout() if self.last_beat is not None else max(self.timeout(), LOAD_ALLOWANCE_S)
+        """How long silence may last right now: longer before the first beat (loading the model,
+        joining the ring) and, unless a timeout is configured, until a step time is known (a first
+        GRPO step on a large model may generate for minutes)."""
+        if self.last_beat is None or (self.configured is None and not self.step_times):
+            return max(self.timeout(), LOAD_ALLOWANCE_S)
+        return self.timeout()
 
     def idle_seconds(self, now: float | None = None) -> float:
         now = time.monotonic() if now is None else now
