@@ -208,6 +208,7 @@ def test_killing_the_remote_rank_is_named_as_killed(http, hosts, demo, studio):
     killed_at = time.monotonic()
     final = wait_for_state(http, {"error", "completed", "stopped"}, timeout=60)
     took = time.monotonic() - killed_at
+    print(f"\nremote kill -> {final['error']!r} after {took:.1f} s")
     assert final["state"] == "error", final
     step = int((run_dir / "heartbeat" / "rank1").read_text().split()[0])
     assert final["error"].startswith(f"rank 1 ({hosts.addresses[1]}) was killed"), final["error"]
@@ -228,6 +229,7 @@ def test_a_partition_ends_the_run_as_stalled(http, hosts, demo, studio):
         final = wait_for_state(http, {"error", "completed", "stopped"},
                                timeout=STALL_S + LAUNCHER_TEARDOWN + RANK_FAILURE_GRACE + 30)
         took = time.monotonic() - cut_at
+        print(f"\npartition -> {final['error']!r} after {took:.1f} s")
     finally:
         hosts.set_link(1, up=True)
     assert final["state"] == "error", final
