@@ -14,6 +14,7 @@ known, the allowance is at least LOAD_ALLOWANCE_S.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import statistics
 import time
@@ -51,7 +52,7 @@ class StallWatchdog:
         self.hosts = hosts or []
         self.configured = timeout_s
         self.is_remote = is_remote or (lambda rank: False)
-        self.local_pids = local_pids or (dict)
+        self.local_pids = local_pids or dict
         self.started = time.monotonic()
         self.seen: dict[int, tuple[str, float, int]] = {}  # rank -> (content, changed_at, step)
         self.last_beat: float | None = None
@@ -68,9 +69,12 @@ class StallWatchdog:
         timeout = (config or {}).get("stall_timeout_s")
         if ranks is None:
             return cls(run_dir, timeout_s=timeout)
-        remote = {r for r, host in enumerate(ranks.hosts) if not is_local_address(host)}
+        @functools.cache  # asked only when blaming a rank (a name lookup may be slow)
+        def is_remote(rank: int) -> bool:
+            return not is_local_address(ranks.host(rank))
+
         return cls(run_dir, world=len(ranks.hosts), hosts=ranks.hosts, timeout_s=timeout,
-                   is_remote=remote.__contains__, local_pids=ranks.local_pids)
+                   is_remote=is_remote, local_pids=ranks.local_pids)
 
     # -- reading ----------------------------------------------------------------------------
     def poll(self, now: float | None = None) -> None:
