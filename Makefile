@@ -50,6 +50,10 @@ system-deps:
 			echo "Chromium is needed for the browser tests: install it (e.g. apt-get install chromium)"; exit 1; \
 		fi; \
 	fi
+	@# sshd for the two-host test (tests/netns: two network namespaces, an sshd in each; root only)
+	@if { [ ! -x /usr/sbin/sshd ] || ! command -v ip >/dev/null 2>&1; } && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-server iproute2 >/dev/null; \
+	fi
 
 test: install frontend system-deps test-frontend test-python
 

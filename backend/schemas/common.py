@@ -1,4 +1,5 @@
-"""What the SFT and GRPO-family configs share: layer coverage, LoRA scale and the world size.
+"""What the SFT and GRPO-family configs share: layer coverage, LoRA scale, the world size and the
+stall watchdog's timeout.
 
 Each config declares its own LoRA fields (their defaults differ); this mixin holds the rules.
 """
@@ -13,6 +14,9 @@ from backend.schemas.datasets import DataMapping
 class RunShape(BaseModel):
     data_mapping: DataMapping | None = Field(
         None, description="Tabular data: columns as prompt/completion (or prompt/answer), optional system.")
+    stall_timeout_s: float | None = Field(None, ge=5, le=86_400, description=(
+        "Declare the run stalled (error, every process stopped, last checkpoint kept) after this many "
+        "seconds without a completed step; default max(60 s, 10 x the median step time)."))
 
     @field_validator("lora_num_layers", check_fields=False)
     @classmethod

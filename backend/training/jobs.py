@@ -46,6 +46,7 @@ from backend.training.distributed.rank_watch import RankWatcher
 from backend.training.monitor import RunMonitor
 from backend.training.recovery import recover_run
 from backend.training.runner.supervision import ServerLock, lock_holder
+from backend.training.watchdog import StallWatchdog
 
 log = logging.getLogger("lora_studio.jobs")
 # After one rank failed: mlx.launch first gets LAUNCHER_TEARDOWN seconds to do its own teardown
@@ -96,12 +97,15 @@ class JobManager:
             "best_val_loss": summary.get("best_val_loss"), "best_step": summary.get("best_step"),
             "last_checkpoint_step": summary.get("last_checkpoint_step"),
         }
+        stall = None
         if monitor is not None and monitor.run_id == run_id:
             metrics.update({k: v for k, v in monitor.metrics.items() if v is not None})
             metrics["step"] = run["steps_completed"]
+            stall = monitor.watchdog.snapshot() if monitor.watchdog is not None else None
         config = run["config"] or {}
         world = int(config.get("world_size") or 1)
         return {"state": run["state"], "run_id": run_id, "kind": run["kind"], "config": run["config"],
+                "stall": stall,
                 "metrics": metrics, "error": run["error"], "started_at": run["created_at"],
                 "ended_at": summary.get("ended_at") if run["state"] in ("completed", "stopped", "error") else None,
                 "lora_targets": summary.get("lora_targets"), "world_size": world,
@@ -230,6 +234,7 @@ class JobManager:
         except OSError as exc:
             self.store.update_run(run_id, state="error", error=f"could not lock the run directory: {exc}")
             raise JobError(409, f"could not lock the run directory (another server?): {exc}") from exc
+        watchdog = StallWatchdog.for_run(files.root, self.store.get_run(run_id)["config"], watcher)
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1", "TERM": "dumb",
                "TOKENIZERS_PARALLELISM": "false", **server_lock.env()}
         log_file = files.log.open("ab")
@@ -252,7 +257,7 @@ class JobManager:
             "resumed_from": extras.get("resumed_from"),
         })
         monitor = RunMonitor(run_id, proc, files, self.store, self.hub, self._on_exit,
-                             ranks=watcher, on_rank_failure=self._on_rank_failure)
+                             ranks=watcher, on_rank_failure=self._on_rank_failure, watchdog=watchdog)
         self._monitor = monitor
         self._server_lock = server_lock
         self._last_run_id = run_id

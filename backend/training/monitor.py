@@ -9,6 +9,9 @@ Distributed runs (`ranks` given): the process is mlx.launch and the run lasts wh
 rank lives. Every poll also asks the RankWatcher whether a rank failed; the first failure is handed to
 `on_rank_failure` (which stops every rank) and its message, naming the rank, is the run's error even
 if rank 0 then reports `stopped` or an error of its own (usually "connection to a peer was lost").
+
+Every run (one process or many) also has a StallWatchdog: when no rank completes a step for too long,
+the run is declared stalled and stopped the same way, with the watchdog's message as its error.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from backend.runs.store import RunStore
 from backend.training.distributed.rank_watch import RankWatcher
 from backend.training.ingest import TERMINAL, RunEvents
 from backend.training.runner.common import STOPPED_BEFORE_TRAINING
+from backend.training.watchdog import StallWatchdog
 
 log = logging.getLogger("lora_studio.monitor")
 POLL_SECONDS = 0.2
@@ -55,7 +59,8 @@ class _Tail:
 class RunMonitor(threading.Thread):
     def __init__(self, run_id: str, proc: subprocess.Popen, files: RunFiles, store: RunStore,
                  hub: EventHub, on_exit: Callable[[str], None], ranks: RankWatcher | None = None,
-                 on_rank_failure: Callable[["RunMonitor", str], None] | None = None):
+                 on_rank_failure: Callable[["RunMonitor", str], None] | None = None,
+                 watchdog: StallWatchdog | None = None):
         super().__init__(name=f"monitor-{run_id}", daemon=True)
         self.run_id, self.proc, self.files = run_id, proc, files
         self.store, self.hub, self.on_exit = store, hub, on_exit
@@ -63,6 +68,8 @@ class RunMonitor(threading.Thread):
         self.stop_requested = False
         self.forced = False
         self.rank_failed = False
+        self.watchdog = watchdog
+        self.stalled: str | None = None  # the stall message, once declared
         self._events = RunEvents.from_now(run_id, files.events, store, hub)
         self._log = _Tail(files.log)
         self._log.offset = files.log.stat().st_size if files.log.exists() else 0
@@ -86,6 +93,8 @@ class RunMonitor(threading.Thread):
                 self._drain()
                 if self.ranks is not None:
                     self._watch_ranks()
+                if self.watchdog is not None:
+                    self._watch_stall()
                 if not alive:
                     break
                 time.sleep(POLL_SECONDS)
@@ -128,14 +137,36 @@ class RunMonitor(threading.Thread):
             if self.on_rank_failure is not None:
                 self.on_rank_failure(self, ranks.message())
 
+    def _watch_stall(self) -> None:
+        """No step for too long: the run is declared stalled and every rank stopped (like a failure)."""
+        watchdog = self.watchdog
+        watchdog.poll()
+        if self.stalled or self.rank_failed or self.stop_requested or not watchdog.stalled():
+            return
+        if self.ranks is not None and self.ranks.frozen:
+            return
+        self.stalled = watchdog.message()
+        self.rank_failed = True
+        self.expect_kill()  # the ranks we now stop must not count as failures of their own
+        try:
+            with self.files.log.open("a", encoding="utf-8") as f:
+                f.write(f"[studio] {self.stalled}; stopping every rank (the last checkpoint is kept)\n")
+            self.files.stop_file.touch()  # graceful first, should the ranks wake up
+        except OSError:
+            pass
+        self.hub.notify("error", "Training stalled", f"{self.stalled}. The run was stopped; resume it from "
+                        "its last checkpoint.", self.run_id)
+        if self.on_rank_failure is not None:
+            self.on_rank_failure(self, self.stalled)
+
     # -- ending -----------------------------------------------------------------------------
     def _finish(self, returncode: int | None) -> None:
         term = self._events.terminal
-        failure = self.ranks.message() if self.ranks is not None else None
+        failure = self.stalled or (self.ranks.message() if self.ranks is not None else None)
         if failure and not (term and term["kind"] == "completed"):
-            # One rank failed: that is the run's outcome, whatever rank 0 reported afterwards.
+            # One rank failed (or the run stalled): that is the outcome, whatever rank 0 reported after.
             self._set_state("error", error=failure)
-            data = {"message": failure, "rank_failure": True}
+            data = {"message": failure, "stalled" if self.stalled else "rank_failure": True}
             if term and term.get("traceback"):
                 data["traceback"] = term["traceback"]  # rank 0's own error, often the peer it lost
             self.hub.publish("training_error", self.run_id, data)

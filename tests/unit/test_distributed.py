@@ -106,6 +106,15 @@ def test_launcher_command_is_an_argument_list_with_the_interpreter_in_it(tmp_pat
     assert 20000 <= int(auto[auto.index("--starting-port") + 1]) < 60000
 
 
+def test_the_servers_pythonpath_reaches_remote_ranks(tmp_path, monkeypatch):
+    config = DistributedConfig(**LOOP2)
+    monkeypatch.setenv("PYTHONPATH", "/src/studio")
+    cmd = launcher_command(config, tmp_path / "h.json", ["x.py"], port=1)
+    assert cmd[cmd.index("PYTHONPATH=/src/studio") - 1] == "--env"
+    monkeypatch.delenv("PYTHONPATH")
+    assert not any(a.startswith("PYTHONPATH=") for a in launcher_command(config, tmp_path / "h.json", ["x.py"], port=1))
+
+
 def test_rank0_must_be_this_machine_and_mpi_needs_mpirun(monkeypatch):
     assert is_local_address("127.0.0.1") and not is_local_address("192.0.2.1")
     check_runnable(DistributedConfig(**LOOP2), need_local_rank0=True)
@@ -159,23 +168,55 @@ def test_a_vanished_rank_is_the_root_cause_not_the_peer_that_lost_it(tmp_path):
     assert watcher.root_cause() is None and watcher.symptom_since() is not None  # a symptom only
     _record(tmp_path, 1, dead.pid)  # started, never reported an end, and its pid is gone
     watcher.scan()
-    assert watcher.root_cause() == "rank 1 (127.0.0.1) was killed or exited unexpectedly"
+    assert watcher.root_cause() == ("rank 1 (127.0.0.1) was killed (SIGKILL or a hard crash: it could not "
+                                    "record its end)")
     watcher.frozen = True
     watcher.feed_line("[WARN] Node with rank 1 exited with code -9")  # refines the same rank
     watcher.feed_line("[WARN] Node with rank 0 exited with code -15")  # our own kill: ignored
     assert watcher.message() == "rank 1 (127.0.0.1) was killed by SIGKILL"
-    assert 0 not in watcher.failures or watcher.failures[0][1] == "error"
+    assert watcher.describe(0) == (True, "rank 0 (127.0.0.1) failed: RuntimeError: [ring] connection to a peer "
+                                         "was lost")  # still its own report, a symptom
+
+
+def _beat(run_dir: Path, rank: int, step: int) -> None:
+    (run_dir / "heartbeat").mkdir(exist_ok=True)
+    (run_dir / "heartbeat" / f"rank{rank}").write_text(f"{step} {step + 3}")
 
 
 def test_remote_rank_messages_and_exit_codes(tmp_path):
-    watcher = RankWatcher(tmp_path, ["10.0.0.1", "10.0.0.2"])
+    ranks = tmp_path / "ranks"
+    ranks.mkdir()
+    watcher = RankWatcher(ranks, ["10.0.0.1", "10.0.0.2"])
     watcher.feed_line("\x1b[33m[WARN] Node with rank 1 exited with code 255 \x1b[0m")
-    assert watcher.message() == "rank 1 (10.0.0.2) exited with status 255 (ssh could not connect or log in)"
+    # no record, no heartbeat, no step anywhere: ssh never got the runner started
+    assert watcher.message() == ("rank 1 (10.0.0.2) could not connect or log in over ssh (status 255 before "
+                                 "its runner started)")
+    _beat(tmp_path, 0, 7)  # rank 0 trained: every rank had joined the ring, so ssh had worked
+    assert watcher.message() == "rank 1 (10.0.0.2) lost its ssh session (killed, or the connection dropped)"
+    _beat(tmp_path, 1, 6)
+    assert watcher.message() == ("rank 1 (10.0.0.2) lost its ssh session at step 6 (killed, or the "
+                                 "connection dropped)")
     watcher.feed_line("[studio] rank 1 failed: FileNotFoundError: /models/x")
-    assert watcher.message() == "rank 1 (10.0.0.2) failed: FileNotFoundError: /models/x"
+    assert watcher.message() == "rank 1 (10.0.0.2) failed at step 6: FileNotFoundError: /models/x"
     watcher.feed_line("[WARN] Node with rank 0 exited with code 0")
     assert set(watcher.failures) == {1}
     assert describe_exit(-15) == "was killed by SIGTERM" and describe_exit(3) == "exited with status 3"
+
+
+def test_exit_statuses_of_a_started_rank(tmp_path):
+    ranks = tmp_path / "ranks"
+    ranks.mkdir()
+    _beat(tmp_path, 1, 12)
+    for line, expected in [
+        ("Node with rank 1 exited with code 3", "rank 1 (10.0.0.2) exited with status 3 at step 12"),
+        ("Node with rank 1 exited with code 137", "rank 1 (10.0.0.2) was killed by SIGKILL at step 12 (status 137)"),
+        ("Node with rank 1 exited with code -15", "rank 1 (10.0.0.2) was killed by SIGTERM at step 12"),
+        ("Node with rank 1 exited with code 127",
+         "rank 1 (10.0.0.2) exited with status 127 (the interpreter or script was not found there) at step 12"),
+    ]:
+        watcher = RankWatcher(ranks, ["10.0.0.1", "10.0.0.2"])
+        watcher.feed_line(f"[WARN] {line}")
+        assert watcher.message() == expected
 
 
 def test_ranks_that_ended_normally_are_not_failures(tmp_path):

@@ -112,6 +112,8 @@ def launcher_command(cfg: DistributedConfig, hostfile: Path, command: list[str],
         argv += ["--starting-port", str(port or cfg.starting_port or free_port_range(cfg.world_size))]
     for env in RANK_ENV:
         argv += ["--env", env]
+    if os.environ.get("PYTHONPATH"):  # ssh starts a fresh environment: same code on every host
+        argv += ["--env", f"PYTHONPATH={os.environ['PYTHONPATH']}"]
     return [*argv, "--", python, *command]
 
 

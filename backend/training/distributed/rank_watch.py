@@ -10,6 +10,18 @@ Sources, from most to least precise:
 
 When one rank dies, the others fail too, inside an all-reduce ("connection to a peer was lost"):
 those are symptoms, so the message names the first root cause and only falls back to a symptom.
+
+Every message names the rank, its host and the last step it reported (its heartbeat). ssh exits 255
+both when it cannot log in and when the remote runner is killed by a signal, so 255 means "could not
+connect or log in" only when the rank never started (no record, no heartbeat, no step trained):
+- "could not connect or log in over ssh"     255 and no trace of the runner
+- "was killed by SIGKILL" / "…SIGTERM"         the launcher saw the signal (local ranks)
+- "was killed (SIGKILL or a hard crash)"       a rank we can see on this machine vanished without
+                                               recording its end (SIGTERM/SIGINT end gracefully)
+- "lost its ssh session"                       255 after the runner started, nothing else known
+- "exited with status N"                       any other status
+- "failed: <its own error>"                    the rank reported an exception
+A rank that is alive but completes no step is the stall watchdog's ("stalled: …", watchdog.py).
 """
 
 from __future__ import annotations
@@ -24,6 +36,7 @@ from pathlib import Path
 
 from backend.runs.layout import rank_lock_path
 from backend.training.runner.supervision import lock_holder
+from backend.training.runner.heartbeat import heartbeat_file, parse_heartbeat
 
 LAUNCHER_NODE_RE = re.compile(r"Node with rank (\d+) (was killed|exited with code (-?\d+))")
 STUDIO_FAIL_RE = re.compile(r"\[studio\] rank (\d+) failed: (.*)$")
@@ -31,15 +44,20 @@ PEER_LOST = ("connection to a peer was lost", "closed by the peer", "too many se
              "connection reset", "broken pipe", "mpi_abort")
 EXIT_HINTS = {255: "ssh could not connect or log in", 127: "the interpreter or script was not found there",
               126: "the interpreter is not executable there"}
+SSH_FAILED = 255
+
+
+def signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
 
 
 def describe_exit(code: int) -> str:
+    """What an exit status says on its own (the pre-flight check, which has no other evidence)."""
     if code < 0:
-        try:
-            name = signal.Signals(-code).name
-        except ValueError:
-            name = f"signal {-code}"
-        return f"was killed by {name}"
+        return f"was killed by {signal_name(-code)}"
     hint = EXIT_HINTS.get(code)
     return f"exited with status {code}" + (f" ({hint})" if hint else "")
 
@@ -60,20 +78,21 @@ def pid_alive(pid: int) -> bool:
 
 
 class RankWatcher:
-    def __init__(self, ranks_dir: Path, hosts: list[str]):
+    def __init__(self, ranks_dir: Path, hosts: list[str], run_dir: Path | None = None):
         self.dir, self.hosts = ranks_dir, hosts
+        self.run_dir = run_dir if run_dir is not None else ranks_dir.parent  # where heartbeats are
         self.hostname = socket.gethostname()
         self.records: dict[int, dict] = {}
         self.frozen = False  # set when we start killing: later deaths are our own doing
-        # rank -> (detected_at, kind, detail); kind ∈ vanished | error | exit
-        self.failures: dict[int, tuple[float, str, object]] = {}
+        # rank -> evidence {"at": first detection, "vanished": bool, "exit": code, "error": message}
+        self.failures: dict[int, dict] = {}
 
     # -- inputs -----------------------------------------------------------------------------
     def feed_line(self, line: str) -> None:
         if m := STUDIO_FAIL_RE.search(line):
-            self._fail(int(m.group(1)), "error", m.group(2).strip())
+            self._fail(int(m.group(1)), error=m.group(2).strip())
         elif (m := LAUNCHER_NODE_RE.search(line)) and m.group(3) and int(m.group(3)) != 0:
-            self._fail(int(m.group(1)), "exit", int(m.group(3)))
+            self._fail(int(m.group(1)), exit=int(m.group(3)))
 
     def scan(self) -> None:
         for path in self.dir.glob("rank*.json"):
@@ -84,18 +103,16 @@ class RankWatcher:
                 continue  # written atomically, so this is a foreign file
             self.records[rank] = rec
             if rec.get("state") == "error":
-                self._fail(rank, "error", rec.get("message") or "unknown error")
+                self._fail(rank, error=rec.get("message") or "unknown error")
             elif rec.get("state") is None and self._is_local(rec) and not self._alive(rank, rec):
-                self._fail(rank, "vanished", None)
+                self._fail(rank, vanished=True)
 
-    def _fail(self, rank: int, kind: str, detail) -> None:
+    def _fail(self, rank: int, **evidence) -> None:
         if self.frozen and rank not in self.failures:
             return  # after the first failure (or a stop we force) new deaths are our own doing
-        previous = self.failures.get(rank)
-        # for one rank: its own error message > the launcher's exit status > "it vanished"
-        order = {"vanished": 0, "exit": 1, "error": 2}
-        if previous is None or order[kind] > order[previous[1]]:
-            self.failures[rank] = (previous[0] if previous else time.monotonic(), kind, detail)
+        known = self.failures.setdefault(rank, {"at": time.monotonic(), "vanished": False, "exit": None,
+                                                "error": None})
+        known.update(evidence)
 
     # -- queries ----------------------------------------------------------------------------
     def _is_local(self, rec: dict) -> bool:
@@ -116,6 +133,24 @@ class RankWatcher:
     def host(self, rank: int) -> str:
         return self.hosts[rank] if 0 <= rank < len(self.hosts) else "?"
 
+    def last_step(self, rank: int) -> int | None:
+        """The last step this rank reported: its heartbeat, else the step its exit record names."""
+        try:
+            beat = parse_heartbeat(heartbeat_file(self.run_dir, rank).read_text(encoding="utf-8"))
+        except OSError:
+            beat = None
+        if beat is not None:
+            return beat[0]
+        step = self.records.get(rank, {}).get("step")
+        return step if isinstance(step, int) else None
+
+    def _started(self, rank: int) -> bool:
+        """Any trace of this rank's runner: its record or heartbeat, or any rank past its first step
+        (every rank joins the ring before the first step can complete)."""
+        if rank in self.records or self.last_step(rank) is not None:
+            return True
+        return any((self.last_step(r) or 0) > 0 for r in range(len(self.hosts)))
+
     def root_cause(self) -> str | None:
         """A failure that is not just another rank losing its peer (act on it at once)."""
         causes = self._ranked()
@@ -129,14 +164,33 @@ class RankWatcher:
         causes = self._ranked()
         return causes[0][2] if causes else None
 
+    def describe(self, rank: int) -> tuple[bool, str]:
+        """(is a symptom, message) for one failed rank, from everything known about it."""
+        ev = self.failures[rank]
+        step = self.last_step(rank)
+        where = f"rank {rank} ({self.host(rank)})"
+        at = f" at step {step}" if step is not None else ""
+        if ev["error"] is not None:
+            return is_symptom(ev["error"]), f"{where} failed{at}: {ev['error']}"
+        code = ev["exit"]
+        if code is not None and code < 0:
+            return False, f"{where} was killed by {signal_name(-code)}{at}"
+        if code is not None and 128 < code < 128 + 65 and code != SSH_FAILED:  # a shell's 128 + signal
+            return False, f"{where} was killed by {signal_name(code - 128)}{at} (status {code})"
+        if code == SSH_FAILED and not self._started(rank):
+            return False, (f"{where} could not connect or log in over ssh (status 255 before its runner "
+                           "started)")
+        if ev["vanished"]:
+            return False, f"{where} was killed{at} (SIGKILL or a hard crash: it could not record its end)"
+        if code == SSH_FAILED:
+            return False, f"{where} lost its ssh session{at} (killed, or the connection dropped)"
+        if code is not None:
+            return False, f"{where} {describe_exit(code)}{at}"
+        return False, f"{where} ended unexpectedly{at}"
+
     def _ranked(self) -> list[tuple[int, float, str]]:
         out = []
-        for rank, (at, kind, detail) in self.failures.items():
-            where = f"rank {rank} ({self.host(rank)})"
-            if kind == "error":
-                out.append((1 if is_symptom(str(detail)) else 0, at, f"{where} failed: {detail}"))
-            elif kind == "exit":
-                out.append((0, at, f"{where} {describe_exit(int(detail))}"))
-            else:
-                out.append((0, at, f"{where} was killed or exited unexpectedly"))
+        for rank, ev in self.failures.items():
+            symptom, text = self.describe(rank)
+            out.append((1 if symptom else 0, ev["at"], text))
         return sorted(out)

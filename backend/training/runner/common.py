@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from backend.training.runner import heartbeat
+
 NEVER = 10**12  # the trainers' own periodic saves are replaced by ours (absolute-step names)
 
 
@@ -219,6 +221,7 @@ def run_main(run, description: str) -> int:
                   flush=True)
         raise
     rank, world = group.rank(), group.size()
+    heartbeat.start(Path(args.config).resolve().parent, rank)  # the studio's stall watchdog reads it
     ctx = None
     if world > 1:
         from backend.training.runner.dist import RankContext

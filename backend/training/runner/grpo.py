@@ -17,6 +17,7 @@ import time
 import types
 from pathlib import Path
 
+from backend.training.runner import heartbeat
 from backend.training.runner.common import (
     NEVER,
     Checkpointer,
@@ -110,12 +111,13 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     )
     started = time.perf_counter()
     cut: dict = {}
+    beating = heartbeat.current().batches(iterate_grpo_batches, setup.offset)  # for the watchdog
     try:
         train_grpo(model=model, ref_model=ref_model, tokenizer=tokenizer,
                    optimizer=optim.Adam(learning_rate=args.learning_rate), train_dataset=train_set,
                    val_dataset=valid_set if len(valid_set) else None, reward_funcs=reward_funcs,
                    args=grpo_args, training_callback=callback, end_answer_token=None,
-                   iterate_batches=observed_batches(iterate_grpo_batches, checkpoint, stop, setup.offset, cut))
+                   iterate_batches=observed_batches(beating, checkpoint, stop, setup.offset, cut))
     except StopIteration:  # our iterator ended the loop at a step boundary
         if "step" not in cut:
             raise

@@ -12,6 +12,7 @@ import sys
 import time
 import types
 
+from backend.training.runner import heartbeat
 from backend.training.runner.common import (
     NEVER,
     Checkpointer,
@@ -52,10 +53,11 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     )
     started = time.perf_counter()
     cut: dict = {}
+    beating = heartbeat.current().batches(iterate_batches, setup.offset)  # for the watchdog
     train(model=model, optimizer=optim.Adam(learning_rate=lr), args=train_args,
           train_dataset=CacheDataset(train_set),
           val_dataset=CacheDataset(valid_set) if len(valid_set) else None,
-          iterate_batches=observed_batches(iterate_batches, checkpoint, stop, setup.offset, cut),
+          iterate_batches=observed_batches(beating, checkpoint, stop, setup.offset, cut),
           training_callback=callback)
     # mlx-lm has saved adapters.safetensors; the loop either ran to the end or was cut.
     final_step = cut.get("step", setup.offset + setup.remaining)

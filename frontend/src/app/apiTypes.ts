@@ -179,6 +179,16 @@ export interface TrainingStatus {
   lora_targets?: LoraTargets | null;
   /** Optional: the newest stored event seq (lets the client detect a reset event log). */
   last_seq?: number | null;
+  /** The stall watchdog of the active run: seconds without a completed step, and its limits. */
+  stall?: StallStatus | null;
+}
+
+export interface StallStatus {
+  idle_s: number;
+  timeout_s: number;
+  warn_after_s: number;
+  /** False until the first step: the allowance then covers loading the model. */
+  beating: boolean;
 }
 
 export interface StartResponse {

@@ -7,6 +7,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useStopTrainingMutation } from './api';
 import { isActive } from './liveRunSlice';
 import { LogViewer } from './LogViewer';
+import { NoProgressWarning } from './NoProgressWarning';
 import { ProgressCard } from './ProgressCard';
 import { RunCharts } from './RunCharts';
 import { RunConfigCard } from './RunConfigCard';
@@ -79,6 +80,7 @@ export function TrainingPage() {
           Stopped early: validation loss did not improve for the configured patience. The best adapter is kept separately.
         </p>
       )}
+      {active && <NoProgressWarning runId={run.runId} />}
       <ProgressCard run={run} />
       <RunCharts train={run.train} val={run.val} enhanced={run.kind === 'enhanced'} />
       <div className="grid grid-cols-1 gap-5 xl:grid-cols-2">
