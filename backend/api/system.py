@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from backend import __version__
 from backend.deps import CatalogDep, ServicesDep
+from backend.schemas.lora import DEFAULT_LORA_RANK
 from backend.training import datasets as ds
 
 router = APIRouter(tags=["system"])
@@ -28,7 +29,7 @@ def list_models(catalog: CatalogDep, refresh: bool = False) -> list[dict]:
 
 
 @router.get("/models/targets")
-def model_targets(catalog: CatalogDep, path: str, rank: int = Query(32, ge=1, le=512),
+def model_targets(catalog: CatalogDep, path: str, rank: int = Query(DEFAULT_LORA_RANK, ge=1, le=512),
                   num_layers: int = Query(-1, ge=-1)) -> dict:
     from backend.models.lora_policy import resolve_for_model_dir
 

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from backend.runs.events import EventHub
 from backend.runs.layout import ACTIVE_STATES, RunFiles, new_run_id, readiness
 from backend.runs.store import RunStore
+from backend.schemas.lora import lora_scale
 from backend.schemas.training import TrainingConfig
 
 log = logging.getLogger("lora_studio.sessions")
@@ -26,7 +27,7 @@ def lora_summary(config: dict[str, Any]) -> dict[str, Any]:
     get = lambda k: config.get(k, defaults[k].default)  # noqa: E731
     rank, alpha = get("lora_rank"), get("lora_alpha")
     return {"rank": rank, "alpha": alpha, "dropout": get("lora_dropout"),
-            "num_layers": get("lora_num_layers"), "scale": alpha / rank if rank else None,
+            "num_layers": get("lora_num_layers"), "scale": lora_scale(alpha, rank),
             "fine_tune_type": get("fine_tune_type")}
 
 

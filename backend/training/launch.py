@@ -14,6 +14,7 @@ from backend.runs.events import EventHub
 from backend.runs.layout import RunFiles
 from backend.schemas.distributed import DistributedConfig
 from backend.schemas.enhanced import EnhancedTrainingConfig
+from backend.schemas.lora import ATTENTION_KEYS
 from backend.schemas.training import TrainingConfig
 from backend.settings import Settings
 from backend.training.datasets import DatasetError, prepare_run_data
@@ -134,9 +135,6 @@ def rewrite_for_resume(run: dict, files: RunFiles, checkpoint: str, step: int) -
 
 
 # -- GRPO family (Enhanced Setup): attention-only LoRA keys, data and reward checks first ------------
-ATTENTION_KEYS = ("self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.o_proj")
-
-
 def attention_only_keys(model_dir: Path) -> list[str]:
     """The comparison baseline's keys, checked against the model's real module tree."""
     from backend.models.lora_policy import build_module_tree

@@ -22,6 +22,8 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from backend.runs.event_types import RUNNER_TO_STUDIO as EVENT_MAP
+from backend.runs.event_types import TERMINAL, RunnerEvent
 from backend.runs.events import EventHub
 from backend.runs.layout import RunFiles, clean_log_line
 from backend.runs.store import RunStore
@@ -31,14 +33,6 @@ log = logging.getLogger("lora_studio.monitor")
 POLL_SECONDS = 0.2
 # A rank that lost its peer is a symptom; wait this long for the root cause before acting on it alone.
 SYMPTOM_GRACE_SECONDS = 3.0
-
-# runner event → studio event type
-EVENT_MAP = {
-    "progress": "training_progress", "val": "training_val", "checkpoint": "checkpoint_saved",
-    "best": "best_model_updated", "completed": "training_completed", "stopped": "training_stopped",
-    "error": "training_error",
-}
-TERMINAL = {"completed": "completed", "stopped": "stopped", "error": "error"}
 
 
 class _Tail:
@@ -148,31 +142,31 @@ class RunMonitor(threading.Thread):
     def _handle(self, ev: dict[str, Any]) -> None:
         kind = ev.pop("type", None)
         ev.pop("ts", None)
-        if kind == "started":
+        if kind == RunnerEvent.STARTED:
             self.store.merge_summary(self.run_id, trainable_parameters=ev.get("trainable_parameters"),
                                      train_rows=ev.get("train_rows"), valid_rows=ev.get("valid_rows"))
             self._set_state("running", total_steps=int(ev.get("total", 0)))
             return
-        if kind == "early_stop":
+        if kind == RunnerEvent.EARLY_STOP:
             self.store.merge_summary(self.run_id, early_stopped=True)
             self.hub.notify("info", "Early stopping",
                             f"Validation loss did not improve for {ev.get('patience')} evaluations; "
                             f"stopping at step {ev.get('step')}.", self.run_id)
             return
-        if kind == "progress":
+        if kind == RunnerEvent.PROGRESS:
             self.metrics.update({k: ev.get(k) for k in (
                 "train_loss", "learning_rate", "it_per_sec", "tokens_per_sec", "trained_tokens",
                 "peak_mem_gb", "eta_seconds", "reward", "reward_std", "kl")})
             self.metrics["step"] = ev.get("step")
             self.store.update_run(self.run_id, steps_completed=int(ev.get("step", 0)))
             self.store.merge_summary(self.run_id, final_train_loss=ev.get("train_loss"))
-        elif kind == "val":
+        elif kind == RunnerEvent.VAL:
             self.metrics["val_loss"] = ev.get("val_loss")
             self.store.merge_summary(self.run_id, final_val_loss=ev.get("val_loss"))
-        elif kind == "best":
+        elif kind == RunnerEvent.BEST:
             self.metrics.update(best_val_loss=ev.get("val_loss"), best_step=ev.get("step"))
             self.store.merge_summary(self.run_id, best_val_loss=ev.get("val_loss"), best_step=ev.get("step"))
-        elif kind == "checkpoint":
+        elif kind == RunnerEvent.CHECKPOINT:
             self.store.merge_summary(self.run_id, last_checkpoint_step=ev.get("step"))
         elif kind in TERMINAL:
             # Published by _finish once the run's state is final, so a client that reacts to the

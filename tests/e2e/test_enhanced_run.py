@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from backend.schemas.lora import ATTENTION_KEYS
 from tests.conftest import wait_for_state
 from tests.e2e.wsclient import EventRecorder
 
 pytestmark = pytest.mark.e2e
-ATTENTION = ["self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.o_proj"]
+ATTENTION = list(ATTENTION_KEYS)
 
 
 @pytest.mark.parametrize("method,level,loss", [("gspo", "sequence", "grpo"), ("dr_grpo", "token", "dr_grpo")])
