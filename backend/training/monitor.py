@@ -143,12 +143,9 @@ class RunMonitor(threading.Thread):
         kind = ev.pop("type", None)
         ev.pop("ts", None)
         if kind == RunnerEvent.STARTED:
-            self.store.merge_summary(self.run_id, trainable_parameters=ev.get("trainable_parameters"),
-                                     train_rows=ev.get("train_rows"), valid_rows=ev.get("valid_rows"))
             self._set_state("running", total_steps=int(ev.get("total", 0)))
             return
         if kind == RunnerEvent.EARLY_STOP:
-            self.store.merge_summary(self.run_id, early_stopped=True)
             self.hub.notify("info", "Early stopping",
                             f"Validation loss did not improve for {ev.get('patience')} evaluations; "
                             f"stopping at step {ev.get('step')}.", self.run_id)
@@ -166,8 +163,6 @@ class RunMonitor(threading.Thread):
         elif kind == RunnerEvent.BEST:
             self.metrics.update(best_val_loss=ev.get("val_loss"), best_step=ev.get("step"))
             self.store.merge_summary(self.run_id, best_val_loss=ev.get("val_loss"), best_step=ev.get("step"))
-        elif kind == RunnerEvent.CHECKPOINT:
-            self.store.merge_summary(self.run_id, last_checkpoint_step=ev.get("step"))
         elif kind in TERMINAL:
             # Published by _finish once the run's state is final, so a client that reacts to the
             # event by fetching status or the session never sees it still "running" (and, when
