@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter
 
 from backend.deps import JobsDep, SettingsDep
 from backend.schemas.enhanced import EnhancedTrainingConfig, describe_methods
-from backend.training.jobs import JobError
 from backend.training.launch import start_enhanced
 from backend.training.runner.rewards import builtin_rewards
 
@@ -21,7 +20,4 @@ def methods() -> dict:
 
 @router.post("/start-enhanced", status_code=201)
 def start(config: EnhancedTrainingConfig, jobs: JobsDep, settings: SettingsDep) -> dict:
-    try:
-        return start_enhanced(jobs, settings, config)
-    except JobError as exc:
-        raise HTTPException(exc.status, exc.detail) from exc
+    return start_enhanced(jobs, settings, config)

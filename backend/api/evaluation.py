@@ -8,7 +8,6 @@ from fastapi import APIRouter, HTTPException
 
 from backend.deps import ServicesDep
 from backend.inference.judge import JudgeConfig
-from backend.inference.service import InferenceError
 from backend.schemas.inference import (
     EvaluationRequest,
     EvaluationStarted,
@@ -21,13 +20,10 @@ router = APIRouter(prefix="/evaluation", tags=["evaluation"])
 @router.post("/start", status_code=202, response_model=EvaluationStarted)
 async def start(body: EvaluationRequest, services: ServicesDep) -> dict:
     judge = JudgeConfig(**body.judge.model_dump()) if body.judge else None
-    try:
-        # Off the loop: validation reads the session's held-out file.
-        return await asyncio.to_thread(
-            services.evaluations.start, body.session_id, num_questions=body.num_questions,
-            max_tokens=body.max_tokens, checkpoint=body.checkpoint, judge=judge)
-    except InferenceError as exc:
-        raise HTTPException(exc.status, exc.detail) from exc
+    # Off the loop: validation reads the session's held-out file.
+    return await asyncio.to_thread(
+        services.evaluations.start, body.session_id, num_questions=body.num_questions,
+        max_tokens=body.max_tokens, checkpoint=body.checkpoint, judge=judge)
 
 
 @router.get("/{evaluation_id}", response_model=EvaluationStatus)

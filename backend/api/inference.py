@@ -7,7 +7,7 @@ import json
 import threading
 from typing import AsyncIterator
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from backend.deps import ServicesDep
@@ -24,23 +24,17 @@ router = APIRouter(prefix="/model", tags=["inference"])
 
 
 def _target(services, body: TestRequest, adapter: bool) -> Target:
-    try:
-        if adapter:
-            return resolve_adapter(services.store, services.settings.runs_dir, session_id=body.session_id,
-                                   checkpoint=body.checkpoint)
-        return resolve_base(services.store, model_path=body.model_path, session_id=body.session_id)
-    except InferenceError as exc:
-        raise HTTPException(exc.status, exc.detail) from exc
+    if adapter:
+        return resolve_adapter(services.store, services.settings.runs_dir, session_id=body.session_id,
+                               checkpoint=body.checkpoint)
+    return resolve_base(services.store, model_path=body.model_path, session_id=body.session_id)
 
 
 async def _generate(services, body: TestRequest, adapter: bool) -> dict:
     target = _target(services, body, adapter)
-    try:
-        return await asyncio.to_thread(services.inference.generate, target, body.messages(),
-                                       max_tokens=body.max_tokens, temperature=body.temperature,
-                                       top_p=body.top_p)
-    except InferenceError as exc:
-        raise HTTPException(exc.status, exc.detail) from exc
+    return await asyncio.to_thread(services.inference.generate, target, body.messages(),
+                                   max_tokens=body.max_tokens, temperature=body.temperature,
+                                   top_p=body.top_p)
 
 
 @router.post("/test-base", response_model=TestResponse)
@@ -62,10 +56,7 @@ async def _stream(services, body: TestRequest, adapter: bool) -> StreamingRespon
     then `done` or `error`. A client that goes away stops the generation at its next token."""
     target = _target(services, body, adapter)
     svc: InferenceService = services.inference
-    try:
-        await asyncio.to_thread(svc.acquire, target)
-    except InferenceError as exc:
-        raise HTTPException(exc.status, exc.detail) from exc
+    await asyncio.to_thread(svc.acquire, target)
     loop, queue, stop = asyncio.get_running_loop(), asyncio.Queue(), threading.Event()
 
     def put(item: tuple[str, dict]) -> None:

@@ -8,21 +8,13 @@ from fastapi import APIRouter, Body, HTTPException, Response
 
 from backend.deps import ServicesDep
 from backend.runs import sessions as svc
-from backend.training.jobs import JobError
 from backend.training.launch import resume_run
 
 router = APIRouter(prefix="/sessions", tags=["sessions"])
 
 
 def _run_or_404(services, session_id: str) -> tuple[dict, Any]:
-    try:
-        files = services.jobs.files(session_id)
-    except ValueError as exc:
-        raise HTTPException(422, str(exc)) from exc
-    run = services.store.find_run(session_id)
-    if run is None:
-        raise HTTPException(404, f"No session {session_id}")
-    return run, files
+    return svc.find(services.store, services.settings.runs_dir, session_id)
 
 
 @router.get("")
@@ -51,19 +43,13 @@ def load_session(session_id: str, services: ServicesDep) -> dict:
 @router.post("/{session_id}/resume", status_code=201)
 def resume_session(session_id: str, services: ServicesDep) -> dict:
     _run_or_404(services, session_id)
-    try:
-        return resume_run(services.jobs, session_id)
-    except JobError as exc:
-        raise HTTPException(exc.status, exc.detail) from exc
+    return resume_run(services.jobs, session_id)
 
 
 @router.delete("/{session_id}", status_code=204)
 def delete_session(session_id: str, services: ServicesDep) -> Response:
     run, files = _run_or_404(services, session_id)
-    try:
-        svc.delete(services.store, run, files)
-    except PermissionError as exc:
-        raise HTTPException(409, str(exc)) from exc
+    svc.delete(services.store, run, files)
     return Response(status_code=204)
 
 

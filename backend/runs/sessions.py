@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from backend.errors import StudioError
 from backend.runs.events import EventHub
 from backend.runs.layout import ACTIVE_STATES, RunFiles, new_run_id, readiness
 from backend.runs.store import RunStore
@@ -73,6 +74,18 @@ def detail(store: RunStore, run: dict[str, Any], files: RunFiles) -> dict[str, A
     }
 
 
+def find(store: RunStore, runs_dir: Path, run_id: str) -> tuple[dict[str, Any], RunFiles]:
+    """The run and its files, or a 422 (not a run id) / 404 (no such run)."""
+    try:
+        files = RunFiles.for_run(runs_dir, run_id)
+    except ValueError as exc:
+        raise StudioError(422, str(exc)) from exc
+    run = store.find_run(run_id)
+    if run is None:
+        raise StudioError(404, f"No session {run_id}")
+    return run, files
+
+
 def load(store: RunStore, hub: EventHub, run_id: str) -> None:
     store.set_state(LOADED_KEY, run_id)
     hub.publish("session_loaded", run_id, {"session_id": run_id})
@@ -85,7 +98,7 @@ def loaded_session_id(store: RunStore) -> str | None:
 
 def delete(store: RunStore, run: dict[str, Any], files: RunFiles) -> None:
     if run["state"] in ACTIVE_STATES:
-        raise PermissionError("This run is active; stop it before deleting it")
+        raise StudioError(409, "This run is active; stop it before deleting it")
     shutil.rmtree(files.root, ignore_errors=True)
     store.delete_run(run["id"])
     if store.get_state(LOADED_KEY) == run["id"]:
