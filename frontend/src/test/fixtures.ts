@@ -4,8 +4,7 @@ import type { ServerEvent } from '../features/events/eventTypes';
 /** GET /training/defaults as the API contract describes it. */
 export const defaultsResponse: TrainingDefaultsResponse = {
   defaults: {
-    training_method: 'sft', group_size: 4, epsilon: 0.0001, temperature: 0.8, max_completion_length: 128,
-    importance_sampling_level: null, grpo_loss_type: 'grpo', val_data_path: null, adapter_name: 'adapter',
+    val_data_path: null, adapter_name: 'adapter',
     learning_rate: 1e-4, batch_size: 1, max_seq_length: 2048, iterations: 1000, steps_per_report: 25,
     steps_per_eval: 200, save_every: 25, val_batches: 25, early_stop: true, patience: 3, fine_tune_type: 'lora',
     lora_rank: 32, lora_alpha: 32, lora_dropout: 0, lora_num_layers: -1, grad_checkpoint: false,
