@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException
 
 from backend.deps import ServicesDep
 from backend.inference.judge import JudgeConfig
+from backend.schemas.errors import error_responses
 from backend.schemas.inference import (
     EvaluationRequest,
     EvaluationStarted,
@@ -17,7 +18,8 @@ from backend.schemas.inference import (
 router = APIRouter(prefix="/evaluation", tags=["evaluation"])
 
 
-@router.post("/start", status_code=202, response_model=EvaluationStarted)
+@router.post("/start", status_code=202, response_model=EvaluationStarted, responses=error_responses(404, 409),
+             response_model_exclude_unset=True)
 async def start(body: EvaluationRequest, services: ServicesDep) -> dict:
     judge = JudgeConfig(**body.judge.model_dump()) if body.judge else None
     # Off the loop: validation reads the session's held-out file.
@@ -26,7 +28,8 @@ async def start(body: EvaluationRequest, services: ServicesDep) -> dict:
         max_tokens=body.max_tokens, checkpoint=body.checkpoint, judge=judge)
 
 
-@router.get("/{evaluation_id}", response_model=EvaluationStatus)
+@router.get("/{evaluation_id}", response_model=EvaluationStatus, responses=error_responses(404),
+            response_model_exclude_unset=True)
 def get(evaluation_id: str, services: ServicesDep) -> dict:
     found = services.evaluations.get(evaluation_id)
     if found is None:

@@ -18,9 +18,10 @@ from backend.inference.service import (
     resolve_adapter,
     resolve_base,
 )
+from backend.schemas.errors import error_responses
 from backend.schemas.inference import TestRequest, TestResponse
 
-router = APIRouter(prefix="/model", tags=["inference"])
+router = APIRouter(prefix="/model", tags=["inference"], responses=error_responses(404, 409))
 
 
 def _target(services, body: TestRequest, adapter: bool) -> Target:
@@ -37,12 +38,12 @@ async def _generate(services, body: TestRequest, adapter: bool) -> dict:
                                    top_p=body.top_p)
 
 
-@router.post("/test-base", response_model=TestResponse)
+@router.post("/test-base", response_model=TestResponse, response_model_exclude_unset=True)
 async def test_base(body: TestRequest, services: ServicesDep) -> dict:
     return await _generate(services, body, adapter=False)
 
 
-@router.post("/test", response_model=TestResponse)
+@router.post("/test", response_model=TestResponse, response_model_exclude_unset=True)
 async def test_adapter(body: TestRequest, services: ServicesDep) -> dict:
     return await _generate(services, body, adapter=True)
 
@@ -92,11 +93,15 @@ async def _stream(services, body: TestRequest, adapter: bool) -> StreamingRespon
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 
-@router.post("/test/stream")
+SSE = {200: {"description": "Server-sent events: `token` {text}, then `done` (a TestResponse) or `error` {message}",
+             "content": {"text/event-stream": {"schema": {"type": "string"}}}}}
+
+
+@router.post("/test/stream", response_class=StreamingResponse, responses=SSE)
 async def stream_adapter(body: TestRequest, services: ServicesDep) -> StreamingResponse:
     return await _stream(services, body, adapter=True)
 
 
-@router.post("/test-base/stream")
+@router.post("/test-base/stream", response_class=StreamingResponse, responses=SSE)
 async def stream_base(body: TestRequest, services: ServicesDep) -> StreamingResponse:
     return await _stream(services, body, adapter=False)

@@ -34,3 +34,140 @@ class RunSummary(BaseModel):
     def from_stored(cls, raw: dict[str, Any]) -> "RunSummary":
         """A stored summary; keys that earlier versions wrote and nothing reads any more are dropped."""
         return cls.model_validate({k: v for k, v in raw.items() if k in cls.model_fields})
+
+
+# -- responses of /training/* ------------------------------------------------------------------
+from backend.schemas.public import Public  # noqa: E402
+from backend.schemas.system import LoraTargets  # noqa: E402
+
+
+class RunMetrics(Public):
+    """The latest numbers of a run: live from the monitor, else from the stored summary."""
+
+    step: int | None = None
+    total_steps: int | None = None
+    train_loss: float | None = None
+    val_loss: float | None = None
+    best_val_loss: float | None = None
+    best_step: int | None = None
+    learning_rate: float | None = None
+    it_per_sec: float | None = None
+    tokens_per_sec: float | None = None
+    trained_tokens: int | None = None
+    peak_mem_gb: float | None = None
+    eta_seconds: float | None = None
+    reward: float | None = None
+    reward_std: float | None = None
+    kl: float | None = None
+
+
+class TrainingStatus(Public):
+    state: RunState | Literal["idle"]
+    run_id: str | None
+    kind: RunKind | None
+    config: dict[str, Any] | None
+    metrics: RunMetrics
+    error: str | None
+    started_at: float | None
+    lora_targets: LoraTargets | None = None
+    world_size: int | None = None
+    effective_batch_size: int | None = None
+
+
+class RunData(Public):
+    """The run's own validated copy of its data (backend/training/datasets.prepare_run_data)."""
+
+    format: str | None
+    train_rows: int
+    valid_rows: int
+    test_rows: int = 0
+    split: str
+
+
+class StartResponse(Public):
+    run_id: str
+    config: dict[str, Any]
+    yaml_path: str
+    warnings: list[str]
+    data: RunData
+    lora_targets: LoraTargets
+    world_size: int
+    effective_batch_size: int
+
+
+class ResumeResponse(Public):
+    run_id: str
+    config: dict[str, Any]
+    yaml_path: str
+    resumed_from_step: int
+    warnings: list[str]
+
+
+class StopResponse(Public):
+    run_id: str
+    state: Literal["stopping"]
+
+
+class LogsResponse(Public):
+    run_id: str | None
+    lines: list[str]
+
+
+class TrainingDefaults(Public):
+    """The SFT config's defaults and limits, derived from its schema (GET /training/defaults)."""
+
+    defaults: dict[str, Any]
+    ui_overrides: dict[str, Any]
+    limits: dict[str, dict[str, Any]]
+    required: list[str]
+
+
+class MethodParameter(Public):
+    name: str
+    default: Any
+    description: str = ""
+    fixed: bool = False
+    # JSON-schema bounds, present only where the field has them
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusiveMinimum: float | None = None  # noqa: N815 - JSON-schema's own names
+    exclusiveMaximum: float | None = None  # noqa: N815
+
+
+class TrainingMethod(Public):
+    id: Literal["grpo", "gspo", "dr_grpo"]
+    name: str
+    full_name: str
+    description: str
+    parameters: list[MethodParameter]
+    defaults: dict[str, Any]
+
+
+class RewardFunctionInfo(Public):
+    name: str
+    description: str
+
+
+class MethodsResponse(Public):
+    methods: list[TrainingMethod]
+    reward_functions: list[RewardFunctionInfo]
+
+
+class RankReport(Public):
+    rank: int
+    host: str
+    reachable: bool | None
+    error: str | None
+    hostname: str | None = None
+    python: str | None = None
+    mlx_version: str | None = None
+
+
+class DistributedCheckResult(Public):
+    ok: bool
+    world_size: int
+    backend: str
+    ranks: list[RankReport]
+    timed_out: bool
+    seconds: float
+    output_tail: str
