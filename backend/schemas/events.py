@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, create_model
+from pydantic import BaseModel, Field, RootModel, create_model
 
 from backend.runs.event_types import StudioEvent
 from backend.schemas.public import Public
@@ -144,11 +144,11 @@ EVENT_DATA: dict[StudioEvent, type[Public]] = {
 }
 
 
-def _envelope(kind: StudioEvent, data: type[Public]) -> type[Public]:
+def _envelope(kind: StudioEvent, data: type[Public]) -> type[BaseModel]:
     name = "".join(part.capitalize() for part in kind.value.split("_")) + "Event"
     synthetic = kind == StudioEvent.TRAINING_STATE  # not stored: no seq, no ts
     return create_model(
-        name, __base__=Public,
+        name,
         type=(Literal[kind.value], ...),
         run_id=(str | None, ...),
         seq=(int | None, ...) if synthetic else (int, Field(description="Global, increasing; resume with after_seq.")),
@@ -158,4 +158,7 @@ def _envelope(kind: StudioEvent, data: type[Public]) -> type[Public]:
 
 
 EVENT_ENVELOPES = [_envelope(kind, data) for kind, data in EVENT_DATA.items()]
-ServerEvent = Annotated[Union[tuple(EVENT_ENVELOPES)], Field(discriminator="type")]  # noqa: UP007
+
+
+class ServerEvent(RootModel[Annotated[Union[tuple(EVENT_ENVELOPES)], Field(discriminator="type")]]):  # noqa: UP007
+    """One websocket message: {type, run_id, seq, ts, data}, `data` shaped by `type`."""

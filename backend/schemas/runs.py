@@ -44,12 +44,13 @@ from backend.schemas.system import LoraTargets  # noqa: E402
 class RunMetrics(Public):
     """The latest numbers of a run: live from the monitor, else from the stored summary."""
 
-    step: int | None = None
-    total_steps: int | None = None
-    train_loss: float | None = None
-    val_loss: float | None = None
-    best_val_loss: float | None = None
-    best_step: int | None = None
+    step: int | None
+    total_steps: int | None
+    train_loss: float | None
+    val_loss: float | None
+    best_val_loss: float | None
+    best_step: int | None
+    # live runs only
     learning_rate: float | None = None
     it_per_sec: float | None = None
     tokens_per_sec: float | None = None
@@ -124,9 +125,11 @@ class TrainingDefaults(Public):
 
 class MethodParameter(Public):
     name: str
-    default: Any
+    default: str | int | float | bool | list[str] | list[float] | None
     description: str = ""
     fixed: bool = False
+    type: str = Field("string", description="JSON-schema type: integer, number, boolean, string, array.")
+    choices: list[str] | None = None
     # JSON-schema bounds, present only where the field has them
     minimum: float | None = None
     maximum: float | None = None

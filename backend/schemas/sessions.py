@@ -50,7 +50,7 @@ class AdapterFile(Public):
 
 
 class TrainPoint(Public):
-    step: int | None
+    step: int
     train_loss: float | None = None
     learning_rate: float | None = None
     tokens_per_sec: float | None = None
@@ -60,7 +60,7 @@ class TrainPoint(Public):
 
 
 class ValPoint(Public):
-    step: int | None
+    step: int
     val_loss: float | None
 
 

@@ -1,57 +1,25 @@
-/** Shapes of the REST API (see SPEC §5 and the API contract). Server state lives in RTK Query. */
+/**
+ * Names the SPA uses for the REST API's shapes: aliases of the types generated from the backend's
+ * OpenAPI schema (`./generated/openapi.ts`, `npm run gen:api`). Change a shape in the backend's
+ * pydantic models, not here; only client-side types (ConfigValue, FieldLimits) are written by hand.
+ */
+import type { components } from './generated/openapi';
 
-export type RunState = 'idle' | 'starting' | 'running' | 'completed' | 'stopped' | 'error';
-export type RunKind = 'sft' | 'enhanced';
-export type DatasetKind = 'sft' | 'grpo';
-export type Readiness = 'ready' | 'best_available' | 'running' | 'incomplete' | 'legacy' | 'missing_files';
+type Schemas = components['schemas'];
 
-export interface Health {
-  status: 'ok';
-  version: string;
-  mlx_device: string;
-}
+export type TrainingStatus = Schemas['TrainingStatus'];
+export type RunState = TrainingStatus['state'];
+export type RunKind = Schemas['SessionSummary']['kind'];
+export type DatasetKind = Schemas['DatasetEntry']['kind'];
+export type Readiness = Schemas['SessionSummary']['readiness'];
 
-export interface LoraTargets {
-  keys: string[] | null;
-  resolved_keys: string[];
-  warnings: string[];
-  fallback: boolean;
-  trainable_parameters: number | null;
-  architecture: string | null;
-}
+export type Health = Schemas['Health'];
+export type LoraTargets = Schemas['LoraTargets'];
+export type ModelInfo = Schemas['ModelEntry'];
+export type DatasetInfo = Schemas['DatasetEntry'];
+export type DatasetValidation = Schemas['DatasetValidation'];
 
-export interface ModelInfo {
-  name: string;
-  path: string;
-  model_type: string | null;
-  num_hidden_layers: number | null;
-  hidden_size: number | null;
-  vocab_size: number | null;
-  quantized: null | { bits: number; group_size: number };
-  size_bytes: number | null;
-  coverage_presets: number[];
-  depth_is_standard: boolean | null;
-  error: string | null;
-  lora_targets?: LoraTargets;
-}
-
-export interface DatasetInfo {
-  name: string;
-  path: string;
-  format: string | null;
-  rows: number | null;
-  kind: DatasetKind;
-  splits: { train: string | null; valid: string | null; test: string | null };
-}
-
-export interface DatasetValidation {
-  ok: boolean;
-  format: 'messages' | 'completions' | 'text' | 'grpo' | null;
-  rows: number;
-  errors: { line: number; message: string }[];
-  preview: Record<string, unknown>[];
-}
-
+/** The JSON-schema bounds of one config field, as /training/defaults lists them in `limits`. */
 export interface FieldLimits {
   minimum?: number;
   maximum?: number;
@@ -64,196 +32,38 @@ export interface FieldLimits {
 
 export type ConfigValue = string | number | boolean | null | string[] | number[];
 
-export interface TrainingDefaultsResponse {
+/** GET /training/defaults; its maps typed for the form (the schema types them as open objects). */
+export type TrainingDefaultsResponse = Omit<Schemas['TrainingDefaults'], 'defaults' | 'ui_overrides' | 'limits'> & {
   defaults: Record<string, ConfigValue>;
   ui_overrides: Record<string, ConfigValue>;
   limits: Record<string, FieldLimits>;
-  required: string[];
-}
+};
 
-export interface RunMetrics {
-  step: number | null;
-  total_steps: number | null;
-  train_loss: number | null;
-  val_loss: number | null;
-  best_val_loss: number | null;
-  best_step: number | null;
-  learning_rate: number | null;
-  tokens_per_sec: number | null;
-  it_per_sec: number | null;
-  peak_mem_gb: number | null;
-  trained_tokens: number | null;
-  eta_seconds: number | null;
-  reward?: number | null;
-  reward_std?: number | null;
-  kl?: number | null;
-}
+export type RunMetrics = Schemas['RunMetrics'];
+export type StartResponse = Schemas['StartResponse'];
+export type ResumeResponse = Schemas['ResumeResponse'];
+export type StopResponse = Schemas['StopResponse'];
+export type MethodParameter = Schemas['MethodParameter'];
+/** A GRPO-family method; its `defaults` typed as config values for the form. */
+export type TrainingMethod = Omit<Schemas['TrainingMethod'], 'defaults'> & { defaults: Record<string, ConfigValue> };
+export type RewardFunctionInfo = Schemas['RewardFunctionInfo'];
+export type MethodsResponse = Omit<Schemas['MethodsResponse'], 'methods'> & { methods: TrainingMethod[] };
+export type LogsResponse = Schemas['LogsResponse'];
 
-export interface TrainingStatus {
-  state: RunState;
-  run_id: string | null;
-  kind: RunKind | null;
-  config: Record<string, unknown> | null;
-  metrics: Partial<RunMetrics> | null;
-  error: string | null;
-  started_at: number | null;
-  lora_targets?: LoraTargets | null;
-  /** Optional: the newest stored event seq (lets the client detect a reset event log). */
-  last_seq?: number | null;
-}
+export type SessionLora = Schemas['SessionLora'];
+export type SessionSummary = Schemas['SessionSummary'];
+export type TrainPoint = Schemas['TrainPoint'];
+export type ValPoint = Schemas['ValPoint'];
+export type SessionDetail = Schemas['SessionDetail'];
+export type ImportResponse = Schemas['ImportResponse'];
 
-export interface StartResponse {
-  run_id: string;
-  config: Record<string, unknown>;
-  yaml_path: string | null;
-  warnings: string[];
-  lora_targets?: LoraTargets | null;
-}
+/** Error bodies (backend/schemas/errors.py). */
+export type PydanticErrorItem = Schemas['FieldErrorItem'];
+export type DatasetErrorDetail = Schemas['DatasetErrorDetail'];
+export type ApiErrorBody = Schemas['ErrorDetail'];
 
-export interface MethodParameter {
-  name: string;
-  /** Optional: when absent the kind is inferred from the default and the bounds. */
-  type?: string;
-  default: ConfigValue;
-  description?: string;
-  min?: number;
-  max?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  choices?: (string | number)[] | null;
-  /** Set by the method itself (e.g. GSPO's importance_sampling_level); shown read-only. */
-  fixed?: boolean;
-}
-
-export interface TrainingMethod {
-  id: 'grpo' | 'gspo' | 'dr_grpo';
-  name: string;
-  full_name: string;
-  description: string;
-  parameters: MethodParameter[];
-  defaults: Record<string, ConfigValue>;
-}
-
-export interface RewardFunctionInfo {
-  name: string;
-  description: string;
-}
-
-export interface MethodsResponse {
-  methods: TrainingMethod[];
-  reward_functions: RewardFunctionInfo[];
-}
-
-export interface LogsResponse {
-  run_id: string | null;
-  lines: string[];
-}
-
-export interface SessionLora {
-  rank: number | null;
-  alpha: number | null;
-  dropout: number | null;
-  num_layers: number | null;
-  scale: number | null;
-  fine_tune_type?: string | null;
-}
-
-export interface SessionSummary {
-  id: string;
-  kind: RunKind;
-  name: string;
-  model_name: string | null;
-  model_path: string | null;
-  adapter_name: string | null;
-  state: RunState;
-  created_at: number;
-  steps_completed: number | null;
-  total_steps: number | null;
-  final_train_loss: number | null;
-  final_val_loss: number | null;
-  best_val_loss: number | null;
-  readiness: Readiness;
-  /** best_adapters.safetensors exists (Compare offers the best checkpoint). */
-  has_best?: boolean;
-  best_step?: number | null;
-  legacy: boolean;
-  lora: SessionLora | null;
-  method?: string | null;
-}
-
-export interface TrainPoint {
-  step: number;
-  train_loss: number | null;
-  learning_rate?: number | null;
-  tokens_per_sec?: number | null;
-  reward?: number | null;
-  reward_std?: number | null;
-  kl?: number | null;
-}
-
-export interface ValPoint {
-  step: number;
-  val_loss: number | null;
-}
-
-export interface SessionDetail extends SessionSummary {
-  config: Record<string, unknown> | null;
-  yaml: string | null;
-  adapter_files: { name: string; size_bytes: number }[];
-  history: { train: TrainPoint[]; val: ValPoint[] };
-  evaluations: unknown[];
-  lora_targets: LoraTargets | null;
-  error: string | null;
-}
-
-export interface ImportResponse {
-  imported: string[];
-  warnings: string[];
-}
-
-/** FastAPI error body. */
-export interface PydanticErrorItem {
-  loc: (string | number)[];
-  msg: string;
-  type?: string;
-}
-export interface DatasetErrorDetail {
-  message: string;
-  errors?: { line: number; message: string }[];
-  field?: string;
-}
-export interface ApiErrorBody {
-  detail: string | PydanticErrorItem[] | DatasetErrorDetail;
-}
-
-/** The run config's Distributed section (backend/schemas/distributed.py). */
-export interface DistributedSettings {
-  enabled: boolean;
-  hosts: string[];
-  hostfile: string | null;
-  processes_per_host: number;
-  backend: 'ring' | 'mpi';
-  python: string | null;
-  starting_port: number | null;
-}
-
-export interface DistributedRankReport {
-  rank: number;
-  host: string;
-  reachable: boolean | null;
-  error: string | null;
-  hostname?: string | null;
-}
-
+/** The run config's Distributed section; every field is present in a form draft. */
+export type DistributedSettings = Required<Schemas['DistributedConfig']>;
+export type DistributedRankReport = Schemas['RankReport'];
 /** POST /training/distributed/check: a tiny all-reduce on the chosen hosts, per-rank results. */
-export interface DistributedCheckResult {
-  ok: boolean;
-  world_size: number;
-  backend: string;
-  ranks: DistributedRankReport[];
-  timed_out: boolean;
-  seconds: number;
-  output_tail: string;
-}
+export type DistributedCheckResult = Schemas['DistributedCheckResult'];

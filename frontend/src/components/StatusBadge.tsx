@@ -5,6 +5,7 @@ const STATE: Record<RunState, { tone: Tone; label: string }> = {
   idle: { tone: 'neutral', label: 'Idle' },
   starting: { tone: 'info', label: 'Starting' },
   running: { tone: 'brand', label: 'Running' },
+  stopping: { tone: 'warning', label: 'Stopping' },
   completed: { tone: 'success', label: 'Completed' },
   stopped: { tone: 'warning', label: 'Stopped' },
   error: { tone: 'danger', label: 'Error' },

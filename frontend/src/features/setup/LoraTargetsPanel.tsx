@@ -19,7 +19,7 @@ export function LoraTargetsPanel({ model, modelPath, rank, numLayers }: LoraTarg
   const args = useMemo(() => JSON.parse(key) as { path: string; rank: number; num_layers: number }, [key]);
   const skip = !model || model.error !== null || !args.path || !(args.rank > 0) || numLayers === null;
   const { data, isFetching, isError } = useGetModelTargetsQuery(args, { skip });
-  const targets: LoraTargets | undefined = (!skip && data) || model?.lora_targets;
+  const targets: LoraTargets | undefined = (!skip && data) || model?.lora_targets || undefined;
   if (!model) {
     return <p className="mt-4 text-xs text-slate-500 dark:text-slate-400" data-testid="lora-targets-empty">Choose a model to see which modules get adapters.</p>;
   }

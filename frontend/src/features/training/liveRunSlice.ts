@@ -19,7 +19,7 @@ export interface LiveRunState {
   metrics: RunMetrics;
   train: TrainPoint[];
   val: ValPoint[];
-  rewards: Record<string, number> | null;
+  rewards: Record<string, number | null> | null;
   logs: string[];
   checkpoints: { step: number; file: string }[];
   best: { step: number; val_loss: number | null; file: string | null } | null;
@@ -169,7 +169,7 @@ function applyEvent(state: LiveRunState, ev: ServerEvent): void {
       state.completed = ev.data;
       state.metrics.eta_seconds = 0;
       {
-        const last = ev.data.steps_completed ?? ev.data.step;
+        const last = ev.data.step;
         if (typeof last === 'number') state.metrics.step = last;
       }
       if (typeof ev.data.best_val_loss === 'number') state.metrics.best_val_loss = ev.data.best_val_loss;
@@ -241,7 +241,7 @@ const liveRunSlice = createSlice({
         const lastTrain = state.train[state.train.length - 1];
         if (lastTrain && (state.metrics.step === null || lastTrain.step > state.metrics.step)) {
           state.metrics.step = lastTrain.step;
-          state.metrics.train_loss = lastTrain.train_loss;
+          state.metrics.train_loss = lastTrain.train_loss ?? null;
         }
         if (state.metrics.best_val_loss === null && s.best_val_loss !== null) state.metrics.best_val_loss = s.best_val_loss;
         if (state.metrics.total_steps === null && s.total_steps !== null) state.metrics.total_steps = s.total_steps;
