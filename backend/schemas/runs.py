@@ -42,15 +42,14 @@ from backend.schemas.system import LoraTargets  # noqa: E402
 
 
 class RunMetrics(Public):
-    """The latest numbers of a run: live from the monitor, else from the stored summary."""
+    """The latest numbers of a run: live from the monitor, else from the stored summary (empty when idle)."""
 
-    step: int | None
-    total_steps: int | None
-    train_loss: float | None
-    val_loss: float | None
-    best_val_loss: float | None
-    best_step: int | None
-    # live runs only
+    step: int | None = None
+    total_steps: int | None = None
+    train_loss: float | None = None
+    val_loss: float | None = None
+    best_val_loss: float | None = None
+    best_step: int | None = None
     learning_rate: float | None = None
     it_per_sec: float | None = None
     tokens_per_sec: float | None = None

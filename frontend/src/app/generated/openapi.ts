@@ -1275,21 +1275,21 @@ export interface components {
         };
         /**
          * RunMetrics
-         * @description The latest numbers of a run: live from the monitor, else from the stored summary.
+         * @description The latest numbers of a run: live from the monitor, else from the stored summary (empty when idle).
          */
         RunMetrics: {
             /** Step */
-            step: number | null;
+            step?: number | null;
             /** Total Steps */
-            total_steps: number | null;
+            total_steps?: number | null;
             /** Train Loss */
-            train_loss: number | null;
+            train_loss?: number | null;
             /** Val Loss */
-            val_loss: number | null;
+            val_loss?: number | null;
             /** Best Val Loss */
-            best_val_loss: number | null;
+            best_val_loss?: number | null;
             /** Best Step */
-            best_step: number | null;
+            best_step?: number | null;
             /** Learning Rate */
             learning_rate?: number | null;
             /** It Per Sec */

@@ -8,6 +8,9 @@ import { sessionsApi } from '../sessions/api';
 import { trainingApi } from './api';
 import { mergeByStep, mergeLogLines, upsertByStep } from './runHistory';
 
+/** Every metric key present (null until known); the server sends only the ones it has. */
+export type LiveMetrics = { [K in keyof RunMetrics]-?: Exclude<RunMetrics[K], undefined> };
+
 /** The run the Training tab shows, fed by GET /training/status, session history and live events. */
 export interface LiveRunState {
   runId: string | null;
@@ -16,7 +19,7 @@ export interface LiveRunState {
   config: Record<string, unknown> | null;
   loraTargets: LoraTargets | null;
   yamlPath: string | null;
-  metrics: RunMetrics;
+  metrics: LiveMetrics;
   train: TrainPoint[];
   val: ValPoint[];
   rewards: Record<string, number | null> | null;
@@ -36,7 +39,7 @@ export interface LiveRunState {
   pinned: boolean;
 }
 
-export const emptyMetrics = (): RunMetrics => ({
+export const emptyMetrics = (): LiveMetrics => ({
   step: null, total_steps: null, train_loss: null, val_loss: null, best_val_loss: null, best_step: null,
   learning_rate: null, tokens_per_sec: null, it_per_sec: null, peak_mem_gb: null, trained_tokens: null,
   eta_seconds: null, reward: null, reward_std: null, kl: null,
