@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from backend.schemas.limits import MAX_NEW_TOKENS, MAX_PROMPT_CHARS
+from backend.schemas.public import Public
 
 SESSION_ID = r"^[A-Za-z0-9._-]{1,100}$"
 Checkpoint = Literal["final", "best"]
@@ -82,6 +83,56 @@ class EvaluationStarted(BaseModel):
     split_used: str
 
 
+class SideScores(Public):
+    """One side (base or adapter) of a sample: its reference NLL and 0–1 text scores."""
+
+    nll: float | None
+    perplexity: float | None
+    exact_match: float | None = None
+    token_f1: float | None = None
+    rouge_l: float | None = None
+
+
+class EvaluationSample(Public):
+    question: str
+    reference: str
+    base_answer: str
+    adapter_answer: str
+    base: SideScores
+    adapter: SideScores
+    judge: dict[str, Any] | None = None
+
+
+class SideAggregate(Public):
+    scores: dict[str, float | None] = Field(description="0–100 per metric (see `formulas`).")
+    mean_nll: float | None
+    perplexity: float | None
+    judged_samples: int = 0
+
+
+class JudgeSummary(Public):
+    base_url: str
+    model: str
+    scored: int
+    failed: int
+
+
+class EvaluationResult(Public):
+    base: SideAggregate
+    adapter: SideAggregate
+    delta: dict[str, float | None] = Field(description="adapter − base for every score both sides have.")
+    samples: list[EvaluationSample]
+    num_samples: int
+    split_used: str
+    checkpoint: str | None
+    model_path: str | None = None
+    adapter_file: str | None = None
+    formulas: dict[str, str] = Field(default_factory=dict)
+    timing: dict[str, float] = Field(default_factory=dict)
+    judge: JudgeSummary | None = None
+    judge_error: str | None = None
+
+
 class EvaluationStatus(BaseModel):
     id: str
     session_id: str
@@ -91,5 +142,5 @@ class EvaluationStatus(BaseModel):
     error: str | None
     created_at: float
     updated_at: float
-    request: dict[str, Any]
-    result: dict[str, Any] | None
+    request: EvaluationRequest
+    result: EvaluationResult | None

@@ -40,7 +40,8 @@ function loadSchema() {
   return JSON.parse(text);
 }
 
-const ast = await openapiTS(loadSchema(), { alphabetize: false });
+// defaultNonNullable: false — a field with a default may be absent from a response (exclude_unset).
+const ast = await openapiTS(loadSchema(), { alphabetize: false, defaultNonNullable: false });
 const generated = HEADER + astToString(ast);
 
 if (check) {

@@ -596,7 +596,7 @@ export interface components {
              * Enabled
              * @default true
              */
-            enabled: boolean;
+            enabled?: boolean;
             /**
              * Hosts
              * @description Hosts in rank order, the first one being this machine (rank 0 writes events and adapters). The ring backend needs IP addresses, e.g. ["10.0.0.1", "10.0.0.2"]; ["127.0.0.1"] with 2 processes per host tries it on one machine.
@@ -612,14 +612,14 @@ export interface components {
              * @description Processes started on each host.
              * @default 1
              */
-            processes_per_host: number;
+            processes_per_host?: number;
             /**
              * Backend
              * @description mx.distributed backend: ring (TCP, Thunderbolt or ethernet) or mpi (needs mpirun).
              * @default ring
              * @enum {string}
              */
-            backend: "ring" | "mpi";
+            backend?: "ring" | "mpi";
             /**
              * Python
              * @description Python interpreter on every host (default: the server's own interpreter path, which must exist there).
@@ -640,7 +640,7 @@ export interface components {
              * @description Give up (and stop every rank) after this long.
              * @default 30
              */
-            timeout_s: number;
+            timeout_s?: number;
         };
         /** DistributedCheckResult */
         DistributedCheckResult: {
@@ -666,7 +666,7 @@ export interface components {
              * @description Train with several processes (on one or more machines).
              * @default false
              */
-            enabled: boolean;
+            enabled?: boolean;
             /**
              * Hosts
              * @description Hosts in rank order, the first one being this machine (rank 0 writes events and adapters). The ring backend needs IP addresses, e.g. ["10.0.0.1", "10.0.0.2"]; ["127.0.0.1"] with 2 processes per host tries it on one machine.
@@ -682,14 +682,14 @@ export interface components {
              * @description Processes started on each host.
              * @default 1
              */
-            processes_per_host: number;
+            processes_per_host?: number;
             /**
              * Backend
              * @description mx.distributed backend: ring (TCP, Thunderbolt or ethernet) or mpi (needs mpirun).
              * @default ring
              * @enum {string}
              */
-            backend: "ring" | "mpi";
+            backend?: "ring" | "mpi";
             /**
              * Python
              * @description Python interpreter on every host (default: the server's own interpreter path, which must exist there).
@@ -726,94 +726,94 @@ export interface components {
              * @description Letters, digits, dot, dash, underscore; at most 64 characters.
              * @default grpo-adapter
              */
-            adapter_name: string;
+            adapter_name?: string;
             /**
              * Learning Rate
              * @default 0.00001
              */
-            learning_rate: number;
+            learning_rate?: number;
             /**
              * Batch Size
              * @description Prompts per step on each process (global batch = this × the distributed world size).
              * @default 1
              */
-            batch_size: number;
+            batch_size?: number;
             /**
              * Max Seq Length
              * @default 512
              */
-            max_seq_length: number;
+            max_seq_length?: number;
             /**
              * Iterations
              * @default 100
              */
-            iterations: number;
+            iterations?: number;
             /**
              * Steps Per Report
              * @default 5
              */
-            steps_per_report: number;
+            steps_per_report?: number;
             /**
              * Steps Per Eval
              * @default 50
              */
-            steps_per_eval: number;
+            steps_per_eval?: number;
             /**
              * Save Every
              * @default 25
              */
-            save_every: number;
+            save_every?: number;
             /**
              * Val Batches
              * @description Validation batches per evaluation; -1 uses the whole set.
              * @default 4
              */
-            val_batches: number;
+            val_batches?: number;
             /**
              * Lora Rank
              * @default 8
              */
-            lora_rank: number;
+            lora_rank?: number;
             /**
              * Lora Alpha
              * @default 16
              */
-            lora_alpha: number;
+            lora_alpha?: number;
             /**
              * Lora Dropout
              * @default 0
              */
-            lora_dropout: number;
+            lora_dropout?: number;
             /**
              * Lora Num Layers
              * @description -1 = all blocks, else the top-k blocks.
              * @default -1
              */
-            lora_num_layers: number;
+            lora_num_layers?: number;
             /**
              * Seed
              * @default 0
              */
-            seed: number;
+            seed?: number;
             distributed?: components["schemas"]["DistributedConfig"];
             /**
              * Training Method
              * @default grpo
              * @enum {string}
              */
-            training_method: "grpo" | "gspo" | "dr_grpo";
+            training_method?: "grpo" | "gspo" | "dr_grpo";
             /**
              * Group Size
              * @description Completions sampled per prompt (at least 2 to compare).
              * @default 4
              */
-            group_size: number;
+            group_size?: number;
             /**
              * Epsilon
              * @description Lower clipping width of the importance ratio.
              * @default 0.0001
              */
-            epsilon: number;
+            epsilon?: number;
             /**
              * Epsilon High
              * @description Upper clipping width (DAPO); defaults to epsilon.
@@ -823,12 +823,12 @@ export interface components {
              * Temperature
              * @default 0.8
              */
-            temperature: number;
+            temperature?: number;
             /**
              * Max Completion Length
              * @default 128
              */
-            max_completion_length: number;
+            max_completion_length?: number;
             /** Importance Sampling Level */
             importance_sampling_level?: ("token" | "sequence") | null;
             /** Grpo Loss Type */
@@ -838,7 +838,7 @@ export interface components {
              * @description KL penalty against the frozen base model.
              * @default 0.1
              */
-            beta: number;
+            beta?: number;
             /** Reward Functions */
             reward_functions?: string[];
             /** Reward Weights */
@@ -944,19 +944,71 @@ export interface components {
              * Num Questions
              * @default 20
              */
-            num_questions: number;
+            num_questions?: number;
             /**
              * Max Tokens
              * @default 256
              */
-            max_tokens: number;
+            max_tokens?: number;
             /**
              * Checkpoint
              * @default final
              * @enum {string}
              */
-            checkpoint: "final" | "best";
+            checkpoint?: "final" | "best";
             judge?: components["schemas"]["JudgeRequest"] | null;
+        };
+        /** EvaluationResult */
+        EvaluationResult: {
+            base: components["schemas"]["SideAggregate"];
+            adapter: components["schemas"]["SideAggregate"];
+            /**
+             * Delta
+             * @description adapter − base for every score both sides have.
+             */
+            delta: {
+                [key: string]: number | null;
+            };
+            /** Samples */
+            samples: components["schemas"]["EvaluationSample"][];
+            /** Num Samples */
+            num_samples: number;
+            /** Split Used */
+            split_used: string;
+            /** Checkpoint */
+            checkpoint: string | null;
+            /** Model Path */
+            model_path?: string | null;
+            /** Adapter File */
+            adapter_file?: string | null;
+            /** Formulas */
+            formulas?: {
+                [key: string]: string;
+            };
+            /** Timing */
+            timing?: {
+                [key: string]: number;
+            };
+            judge?: components["schemas"]["JudgeSummary"] | null;
+            /** Judge Error */
+            judge_error?: string | null;
+        };
+        /** EvaluationSample */
+        EvaluationSample: {
+            /** Question */
+            question: string;
+            /** Reference */
+            reference: string;
+            /** Base Answer */
+            base_answer: string;
+            /** Adapter Answer */
+            adapter_answer: string;
+            base: components["schemas"]["SideScores"];
+            adapter: components["schemas"]["SideScores"];
+            /** Judge */
+            judge?: {
+                [key: string]: unknown;
+            } | null;
         };
         /** EvaluationStarted */
         EvaluationStarted: {
@@ -990,14 +1042,8 @@ export interface components {
             created_at: number;
             /** Updated At */
             updated_at: number;
-            /** Request */
-            request: {
-                [key: string]: unknown;
-            };
-            /** Result */
-            result: {
-                [key: string]: unknown;
-            } | null;
+            request: components["schemas"]["EvaluationRequest"];
+            result: components["schemas"]["EvaluationResult"] | null;
         };
         /**
          * FieldErrorItem
@@ -1047,6 +1093,17 @@ export interface components {
              */
             api_key_env?: string | null;
         };
+        /** JudgeSummary */
+        JudgeSummary: {
+            /** Base Url */
+            base_url: string;
+            /** Model */
+            model: string;
+            /** Scored */
+            scored: number;
+            /** Failed */
+            failed: number;
+        };
         /** LoadedSession */
         LoadedSession: {
             /** Session Id */
@@ -1095,18 +1152,18 @@ export interface components {
              * Description
              * @default
              */
-            description: string;
+            description?: string;
             /**
              * Fixed
              * @default false
              */
-            fixed: boolean;
+            fixed?: boolean;
             /**
              * Type
              * @description JSON-schema type: integer, number, boolean, string, array.
              * @default string
              */
-            type: string;
+            type?: string;
             /** Choices */
             choices?: string[] | null;
             /** Minimum */
@@ -1269,7 +1326,7 @@ export interface components {
              * Test Rows
              * @default 0
              */
-            test_rows: number;
+            test_rows?: number;
             /** Split */
             split: string;
         };
@@ -1473,6 +1530,41 @@ export interface components {
             /** Method */
             method: string | null;
         };
+        /** SideAggregate */
+        SideAggregate: {
+            /**
+             * Scores
+             * @description 0–100 per metric (see `formulas`).
+             */
+            scores: {
+                [key: string]: number | null;
+            };
+            /** Mean Nll */
+            mean_nll: number | null;
+            /** Perplexity */
+            perplexity: number | null;
+            /**
+             * Judged Samples
+             * @default 0
+             */
+            judged_samples?: number;
+        };
+        /**
+         * SideScores
+         * @description One side (base or adapter) of a sample: its reference NLL and 0–1 text scores.
+         */
+        SideScores: {
+            /** Nll */
+            nll: number | null;
+            /** Perplexity */
+            perplexity: number | null;
+            /** Exact Match */
+            exact_match?: number | null;
+            /** Token F1 */
+            token_f1?: number | null;
+            /** Rouge L */
+            rouge_l?: number | null;
+        };
         /** StartResponse */
         StartResponse: {
             /** Run Id */
@@ -1518,18 +1610,18 @@ export interface components {
              * Max Tokens
              * @default 512
              */
-            max_tokens: number;
+            max_tokens?: number;
             /**
              * Temperature
              * @description 0 = greedy (deterministic).
              * @default 0.7
              */
-            temperature: number;
+            temperature?: number;
             /**
              * Top P
              * @default 1
              */
-            top_p: number;
+            top_p?: number;
             /**
              * Model Path
              * @description test-base only: a model directory instead of a session's model.
@@ -1546,7 +1638,7 @@ export interface components {
              * @default final
              * @enum {string}
              */
-            checkpoint: "final" | "best";
+            checkpoint?: "final" | "best";
         };
         /** TestResponse */
         TestResponse: {
@@ -1599,7 +1691,7 @@ export interface components {
              * Early Stopped
              * @default false
              */
-            early_stopped: boolean;
+            early_stopped?: boolean;
         };
         /** TrainingCompletedEvent */
         TrainingCompletedEvent: {
@@ -1644,103 +1736,103 @@ export interface components {
              * @description Letters, digits, dot, dash, underscore; at most 64 characters.
              * @default adapter
              */
-            adapter_name: string;
+            adapter_name?: string;
             /**
              * Learning Rate
              * @default 0.0001
              */
-            learning_rate: number;
+            learning_rate?: number;
             /**
              * Batch Size
              * @description Rows per step on each process (the global batch is this × the distributed world size).
              * @default 1
              */
-            batch_size: number;
+            batch_size?: number;
             /**
              * Max Seq Length
              * @default 2048
              */
-            max_seq_length: number;
+            max_seq_length?: number;
             /**
              * Iterations
              * @default 1000
              */
-            iterations: number;
+            iterations?: number;
             /**
              * Steps Per Report
              * @default 25
              */
-            steps_per_report: number;
+            steps_per_report?: number;
             /**
              * Steps Per Eval
              * @default 200
              */
-            steps_per_eval: number;
+            steps_per_eval?: number;
             /**
              * Save Every
              * @default 25
              */
-            save_every: number;
+            save_every?: number;
             /**
              * Val Batches
              * @description Validation batches per evaluation; -1 uses the whole set.
              * @default 25
              */
-            val_batches: number;
+            val_batches?: number;
             /**
              * Lora Rank
              * @default 32
              */
-            lora_rank: number;
+            lora_rank?: number;
             /**
              * Lora Alpha
              * @default 32
              */
-            lora_alpha: number;
+            lora_alpha?: number;
             /**
              * Lora Dropout
              * @default 0
              */
-            lora_dropout: number;
+            lora_dropout?: number;
             /**
              * Lora Num Layers
              * @description -1 = all blocks, else the top-k blocks.
              * @default -1
              */
-            lora_num_layers: number;
+            lora_num_layers?: number;
             /**
              * Seed
              * @default 0
              */
-            seed: number;
+            seed?: number;
             distributed?: components["schemas"]["DistributedConfig"];
             /**
              * Early Stop
              * @default true
              */
-            early_stop: boolean;
+            early_stop?: boolean;
             /**
              * Patience
              * @description Validations without improvement before stopping early.
              * @default 3
              */
-            patience: number;
+            patience?: number;
             /**
              * Fine Tune Type
              * @default lora
              * @enum {string}
              */
-            fine_tune_type: "lora" | "dora";
+            fine_tune_type?: "lora" | "dora";
             /**
              * Grad Checkpoint
              * @default false
              */
-            grad_checkpoint: boolean;
+            grad_checkpoint?: boolean;
             /**
              * Mask Prompt
              * @default false
              */
-            mask_prompt: boolean;
+            mask_prompt?: boolean;
         };
         /**
          * TrainingDefaults
@@ -2081,7 +2173,7 @@ export interface components {
              * @default sft
              * @enum {string}
              */
-            kind: "sft" | "grpo";
+            kind?: "sft" | "grpo";
         };
     };
     responses: never;
