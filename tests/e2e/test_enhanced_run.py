@@ -43,6 +43,8 @@ def test_grpo_family_run_completes(live_server, demo, method, level, loss):
     assert ws.wait_for("training_completed", run_id)["data"]["step"] == 4
     ws.close()
 
+    stored = http.get("/events").json()  # validated against the documented event shapes
+    assert [e["data"]["rewards"] for e in stored if e["type"] == "training_progress"]
     session = http.get(f"/sessions/{run_id}").json()
     assert session["kind"] == "enhanced" and session["method"] == method
     assert session["config"]["group_size"] == 2 and session["config"]["importance_sampling_level"] == level
