@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Body, HTTPException, Response
+from fastapi import APIRouter, Body, Response
 
 from backend.deps import ServicesDep
 from backend.runs import sessions as svc
@@ -62,16 +62,4 @@ def delete_session(session_id: str, services: ServicesDep) -> Response:
 
 @router.post("/import", response_model=ImportResponse, response_model_exclude_unset=True)
 def import_sessions(services: ServicesDep, body: Any = Body(...)) -> dict:
-    try:
-        items = svc.parse_import_body(body)
-    except ValueError as exc:
-        raise HTTPException(422, f"Not a legacy session file: {exc}") from exc
-    imported, warnings = [], []
-    for i, raw in enumerate(items):
-        try:
-            run_id, w = svc.import_legacy(services.store, services.settings.runs_dir, raw)
-        except ValueError as exc:
-            raise HTTPException(422, f"session {i}: {exc}") from exc
-        imported.append(run_id)
-        warnings += [f"{run_id}: {m}" for m in w]
-    return {"imported": imported, "warnings": warnings}
+    return svc.import_sessions(services.store, services.settings.runs_dir, body)

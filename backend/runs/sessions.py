@@ -197,6 +197,23 @@ def _timestamp(value: Any) -> float:
     return time.time()
 
 
+def import_sessions(store: RunStore, runs_dir: Path, body: Any) -> dict[str, Any]:
+    """POST /sessions/import: each legacy session becomes a run; a bad one is a 422 naming it."""
+    try:
+        items = parse_import_body(body)
+    except ValueError as exc:
+        raise StudioError(422, f"Not a legacy session file: {exc}") from exc
+    imported, warnings = [], []
+    for i, raw in enumerate(items):
+        try:
+            run_id, w = import_legacy(store, runs_dir, raw)
+        except ValueError as exc:
+            raise StudioError(422, f"session {i}: {exc}") from exc
+        imported.append(run_id)
+        warnings += [f"{run_id}: {m}" for m in w]
+    return {"imported": imported, "warnings": warnings}
+
+
 def parse_import_body(body: Any) -> list[dict[str, Any]]:
     if isinstance(body, list):
         return body
