@@ -57,8 +57,9 @@ system-deps:
 
 test: install frontend system-deps test-frontend test-python
 
-test-frontend: frontend/node_modules/.installed
-	cd frontend && npm run typecheck && npm test
+# check:api fails when frontend/src/app/generated/openapi.ts is stale (run `npm run gen:api`).
+test-frontend: install frontend/node_modules/.installed
+	cd frontend && npm run typecheck && PYTHON=$(abspath $(PY)) npm run check:api && npm test
 
 test-python: install
 	$(PY) -m pytest -q

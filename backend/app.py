@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.routing import compile_path
 
 from backend import __version__
 from backend.deps import Services
@@ -17,6 +19,7 @@ from backend.models.catalog import ModelCatalog
 from backend.models.folders import added_folders
 from backend.runs.events import EventHub
 from backend.runs.store import RunStore
+from backend.schemas.errors import COMMON_ERRORS
 from backend.security import SecurityMiddleware
 from backend.settings import Settings
 
@@ -53,6 +56,34 @@ def build_services(settings: Settings) -> Services:
                     inference=inference, evaluations=evaluations, exports=exports)
 
 
+class MethodNotAllowed:
+    """405 with the right `Allow` for an API path asked with a method it does not serve.
+
+    Without this the SPA's static mount at "/" (which matches every path) would answer instead, and
+    a path served by several routes (GET and DELETE /sessions/{id}) would name only one method.
+    The table comes from the published OpenAPI paths, so it is the contract itself.
+    """
+
+    def __init__(self, app, api: FastAPI):
+        self.app, self.api = app, api
+        self._table: list[tuple[re.Pattern, set[str]]] | None = None
+
+    def _allowed(self, path: str) -> set[str]:
+        if self._table is None:
+            self._table = [(compile_path(template)[0], {m.upper() for m in ops})
+                           for template, ops in self.api.openapi()["paths"].items()]
+        return {m for regex, methods in self._table if regex.match(path) for m in methods}
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            allowed = self._allowed(scope["path"])
+            if allowed and scope["method"] not in allowed:
+                from starlette.responses import JSONResponse
+                return await JSONResponse({"detail": "Method Not Allowed"}, 405,
+                                          headers={"Allow": ", ".join(sorted(allowed))})(scope, receive, send)
+        await self.app(scope, receive, send)
+
+
 class BodySizeLimit:
     """Rejects request bodies over a fixed size before they are read into memory."""
 
@@ -86,7 +117,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             services.exports.shutdown()
             services.inference.close()
 
-    app = FastAPI(title="LoRA Studio", version=__version__, lifespan=lifespan)
+    # One schema per model for requests and responses: fields with defaults stay optional in the SPA's
+    # generated types, matching responses that omit what a service did not set (exclude_unset).
+    app = FastAPI(title="LoRA Studio", version=__version__, lifespan=lifespan,
+                  separate_input_output_schemas=False)
     app.state.services = services
     install_error_handlers(app)
 
@@ -94,6 +128,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         adapters,
         enhanced,
         evaluation,
+        events,
         exports,
         inference,
         model_folders,
@@ -103,9 +138,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ws,
     )
 
-    for module in (model_folders, system, training, enhanced, sessions, inference, evaluation, ws, adapters,
-                   exports):
-        app.include_router(module.router)
+    for module in (model_folders, system, training, enhanced, sessions, inference, evaluation, events, ws,
+                   adapters, exports):
+        app.include_router(module.router, responses=COMMON_ERRORS)
 
     index = settings.frontend_dist / "index.html"
     if index.is_file():
@@ -117,6 +152,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     "docs": "/docs"}
 
     app.add_middleware(StrictJsonBodies, limit=MAX_BODY_BYTES)
+    app.add_middleware(MethodNotAllowed, api=app)
     app.add_middleware(BodySizeLimit)
     app.add_middleware(SecurityMiddleware, settings=settings)
     return app

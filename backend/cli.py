@@ -1,4 +1,4 @@
-"""`lora-studio` / `python -m backend`: `serve` the app or build the `demo` assets."""
+"""`lora-studio` / `python -m backend`: `serve` the app, build the `demo` assets, print the `openapi` schema."""
 
 from __future__ import annotations
 
@@ -73,6 +73,31 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def openapi_schema() -> dict:
+    """The app's OpenAPI schema, built without serving (and without touching the user's data root)."""
+    import tempfile
+
+    from backend.app import create_app
+
+    with tempfile.TemporaryDirectory(prefix="lora-studio-openapi-") as tmp:
+        settings = Settings(data_dir=Path(tmp), include_hf_cache=False, frontend_dist=Path(tmp) / "no-spa")
+        app = create_app(settings)
+        schema = app.openapi()
+        app.state.services.store.close()
+    return schema
+
+
+def _openapi(args: argparse.Namespace) -> int:
+    import json
+
+    text = json.dumps(openapi_schema(), indent=2, sort_keys=False) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lora-studio", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -92,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="also build a realistic-shape model (random weights, the demo tokenizer)")
     demo.add_argument("--out", help="where the --shape model goes (default <data root>/shapes/<shape>)")
     demo.set_defaults(func=_demo)
+    openapi = sub.add_parser("openapi", help="print the OpenAPI schema (JSON) without starting a server")
+    openapi.add_argument("--output", "-o", help="write to this file instead of stdout")
+    openapi.set_defaults(func=_openapi)
     return parser
 
 

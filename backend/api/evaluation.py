@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException
 
 from backend.deps import ServicesDep
 from backend.inference.judge import JudgeConfig
-from backend.inference.service import InferenceError
+from backend.schemas.errors import error_responses
 from backend.schemas.inference import (
     EvaluationRequest,
     EvaluationStarted,
@@ -18,21 +18,19 @@ from backend.schemas.inference import (
 router = APIRouter(prefix="/evaluation", tags=["evaluation"])
 
 
-@router.post("/start", status_code=202, response_model=EvaluationStarted)
+@router.post("/start", status_code=202, response_model=EvaluationStarted, responses=error_responses(404, 409),
+             response_model_exclude_unset=True)
 async def start(body: EvaluationRequest, services: ServicesDep) -> dict:
     judge = JudgeConfig(**body.judge.model_dump()) if body.judge else None
-    try:
-        # Off the loop: validation reads the session's held-out file.
-        return await asyncio.to_thread(
-            services.evaluations.start, body.sessions()[0], other_session_ids=body.sessions()[1:],
-            num_questions=body.num_questions,
-            max_tokens=body.max_tokens, checkpoint=body.checkpoint, judge=judge,
-            dataset_path=body.dataset_path)
-    except InferenceError as exc:
-        raise HTTPException(exc.status, exc.detail) from exc
+    # Off the loop: validation reads the session's held-out file.
+    return await asyncio.to_thread(
+        services.evaluations.start, body.sessions()[0], other_session_ids=body.sessions()[1:],
+        num_questions=body.num_questions, max_tokens=body.max_tokens, checkpoint=body.checkpoint, judge=judge,
+        dataset_path=body.dataset_path)
 
 
-@router.get("/{evaluation_id}", response_model=EvaluationStatus)
+@router.get("/{evaluation_id}", response_model=EvaluationStatus, responses=error_responses(404),
+            response_model_exclude_unset=True)
 def get(evaluation_id: str, services: ServicesDep) -> dict:
     found = services.evaluations.get(evaluation_id)
     if found is None:

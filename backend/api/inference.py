@@ -7,7 +7,7 @@ import json
 import threading
 from typing import AsyncIterator
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from backend.deps import ServicesDep
@@ -19,19 +19,17 @@ from backend.inference.service import (
     resolve_base,
     session_prefers_raw,
 )
+from backend.schemas.errors import error_responses
 from backend.schemas.inference import TestRequest, TestResponse
 
-router = APIRouter(prefix="/model", tags=["inference"])
+router = APIRouter(prefix="/model", tags=["inference"], responses=error_responses(404, 409))
 
 
 def _target(services, body: TestRequest, adapter: bool) -> Target:
-    try:
-        if adapter:
-            return resolve_adapter(services.store, services.settings.runs_dir, session_id=body.session_id,
-                                   checkpoint=body.checkpoint)
-        return resolve_base(services.store, model_path=body.model_path, session_id=body.session_id)
-    except InferenceError as exc:
-        raise HTTPException(exc.status, exc.detail) from exc
+    if adapter:
+        return resolve_adapter(services.store, services.settings.runs_dir, session_id=body.session_id,
+                               checkpoint=body.checkpoint)
+    return resolve_base(services.store, model_path=body.model_path, session_id=body.session_id)
 
 
 def _raw_prompt(services, body: TestRequest, target: Target) -> bool:
@@ -42,20 +40,17 @@ def _raw_prompt(services, body: TestRequest, target: Target) -> bool:
 
 async def _generate(services, body: TestRequest, adapter: bool) -> dict:
     target = _target(services, body, adapter)
-    try:
-        return await asyncio.to_thread(services.inference.generate, target, body.messages(),
-                                       max_tokens=body.max_tokens, temperature=body.temperature,
-                                       top_p=body.top_p, raw_prompt=_raw_prompt(services, body, target))
-    except InferenceError as exc:
-        raise HTTPException(exc.status, exc.detail) from exc
+    return await asyncio.to_thread(services.inference.generate, target, body.messages(),
+                                   max_tokens=body.max_tokens, temperature=body.temperature,
+                                   top_p=body.top_p, raw_prompt=_raw_prompt(services, body, target))
 
 
-@router.post("/test-base", response_model=TestResponse)
+@router.post("/test-base", response_model=TestResponse, response_model_exclude_unset=True)
 async def test_base(body: TestRequest, services: ServicesDep) -> dict:
     return await _generate(services, body, adapter=False)
 
 
-@router.post("/test", response_model=TestResponse)
+@router.post("/test", response_model=TestResponse, response_model_exclude_unset=True)
 async def test_adapter(body: TestRequest, services: ServicesDep) -> dict:
     return await _generate(services, body, adapter=True)
 
@@ -69,10 +64,7 @@ async def _stream(services, body: TestRequest, adapter: bool) -> StreamingRespon
     then `done` or `error`. A client that goes away stops the generation at its next token."""
     target = _target(services, body, adapter)
     svc: InferenceService = services.inference
-    try:
-        await asyncio.to_thread(svc.acquire, target)
-    except InferenceError as exc:
-        raise HTTPException(exc.status, exc.detail) from exc
+    await asyncio.to_thread(svc.acquire, target)
     loop, queue, stop = asyncio.get_running_loop(), asyncio.Queue(), threading.Event()
     raw_prompt = _raw_prompt(services, body, target)
 
@@ -109,11 +101,15 @@ async def _stream(services, body: TestRequest, adapter: bool) -> StreamingRespon
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 
-@router.post("/test/stream")
+SSE = {200: {"description": "Server-sent events: `token` {text}, then `done` (a TestResponse) or `error` {message}",
+             "content": {"text/event-stream": {"schema": {"type": "string"}}}}}
+
+
+@router.post("/test/stream", response_class=StreamingResponse, responses=SSE)
 async def stream_adapter(body: TestRequest, services: ServicesDep) -> StreamingResponse:
     return await _stream(services, body, adapter=True)
 
 
-@router.post("/test-base/stream")
+@router.post("/test-base/stream", response_class=StreamingResponse, responses=SSE)
 async def stream_base(body: TestRequest, services: ServicesDep) -> StreamingResponse:
     return await _stream(services, body, adapter=False)

@@ -9,26 +9,30 @@ from fastapi import APIRouter, HTTPException, Query
 from backend import __version__
 from backend.deps import CatalogDep, ServicesDep
 from backend.schemas.datasets import DatasetValidation, ValidateRequest
+from backend.schemas.errors import error_responses
+from backend.schemas.lora import DEFAULT_LORA_RANK
 from backend.schemas.paths import PathStr
+from backend.schemas.system import DatasetEntry, Health, LoraTargets, ModelEntry
 from backend.training import datasets as ds
 
 router = APIRouter(tags=["system"])
 
 
-@router.get("/health")
+@router.get("/health", response_model=Health, response_model_exclude_unset=True)
 def health() -> dict:
     from backend.mlx_backend import device_report
 
     return {"status": "ok", "version": __version__, **device_report()}
 
 
-@router.get("/models")
+@router.get("/models", response_model=list[ModelEntry], response_model_exclude_unset=True)
 def list_models(catalog: CatalogDep, refresh: bool = False) -> list[dict]:
     return catalog.list(refresh=refresh)
 
 
-@router.get("/models/targets")
-def model_targets(catalog: CatalogDep, path: PathStr, rank: int = Query(32, ge=1, le=512),
+@router.get("/models/targets", response_model=LoraTargets, responses=error_responses(404),
+            response_model_exclude_unset=True)
+def model_targets(catalog: CatalogDep, path: PathStr, rank: int = Query(DEFAULT_LORA_RANK, ge=1, le=512),
                   num_layers: int = Query(-1, ge=-1)) -> dict:
     from backend.models.lora_policy import resolve_for_model_dir
 
@@ -43,7 +47,7 @@ def model_targets(catalog: CatalogDep, path: PathStr, rank: int = Query(32, ge=1
     return resolve_for_model_dir(Path(entry["path"]), rank=rank, num_layers=num_layers).as_dict()
 
 
-@router.get("/datasets")
+@router.get("/datasets", response_model=list[DatasetEntry], response_model_exclude_unset=True)
 def list_datasets(services: ServicesDep) -> list[dict]:
     settings, store = services.settings, services.store
     found: dict[str, dict] = {}

@@ -2,71 +2,63 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 
 from backend.deps import JobsDep, SettingsDep
 from backend.schemas.distributed import DistributedCheck
+from backend.schemas.errors import error_responses
+from backend.schemas.runs import (
+    DistributedCheckResult,
+    LogsResponse,
+    StartResponse,
+    StopResponse,
+    TrainingDefaults,
+    TrainingStatus,
+)
 from backend.schemas.training import TrainingConfig, training_defaults
-from backend.training.jobs import JobError
-from backend.training.launch import start_sft
+from backend.runs.sessions import find as find_run
+from backend.training.launch import distributed_preflight, start_sft
 
 router = APIRouter(prefix="/training", tags=["training"])
 
 
-def raise_http(exc: JobError):
-    raise HTTPException(exc.status, exc.detail) from exc
-
-
-@router.get("/defaults")
+@router.get("/defaults", response_model=TrainingDefaults, response_model_exclude_unset=True)
 def defaults() -> dict:
     return training_defaults()
 
 
-@router.post("/start", status_code=201)
+@router.post("/start", status_code=201, response_model=StartResponse, responses=error_responses(409),
+             response_model_exclude_unset=True)
 def start(config: TrainingConfig, jobs: JobsDep, settings: SettingsDep) -> dict:
-    try:
-        return start_sft(jobs, settings, config)
-    except JobError as exc:
-        raise_http(exc)
+    return start_sft(jobs, settings, config)
 
 
-@router.post("/stop")
+@router.post("/stop", response_model=StopResponse, responses=error_responses(409),
+             response_model_exclude_unset=True)
 def stop(jobs: JobsDep) -> dict:
-    try:
-        return jobs.stop()
-    except JobError as exc:
-        raise_http(exc)
+    return jobs.stop()
 
 
-@router.get("/status")
+@router.get("/status", response_model=TrainingStatus, response_model_exclude_unset=True)
 def status(jobs: JobsDep) -> dict:
     return jobs.status()
 
 
-@router.get("/logs")
+@router.get("/logs", response_model=LogsResponse, responses=error_responses(404),
+            response_model_exclude_unset=True)
 def logs(jobs: JobsDep, run_id: str | None = None, tail: int = Query(200, ge=1, le=10_000)) -> dict:
     run_id = run_id or jobs.status()["run_id"]
     if run_id is None:
         return {"run_id": None, "lines": []}
-    try:
-        files = jobs.files(run_id)
-    except ValueError as exc:
-        raise HTTPException(422, str(exc)) from exc
-    if jobs.store.find_run(run_id) is None:
-        raise HTTPException(404, f"No run {run_id}")
+    _, files = find_run(jobs.store, jobs.settings.runs_dir, run_id)
     return {"run_id": run_id, "lines": files.log_tail(tail)}
 
 
-@router.post("/distributed/check")
+@router.post("/distributed/check", response_model=DistributedCheckResult, response_model_exclude_unset=True)
 def distributed_check(body: DistributedCheck) -> dict:
     """Launches a tiny all-reduce on the given hosts; reports each rank as reachable or not.
 
     A sync endpoint (FastAPI runs it in a worker thread) that never outlives `timeout_s` by much.
     Unreachable hosts are a normal answer (`ok: false` with each rank's error), not an HTTP error.
     """
-    from backend.training.distributed.launcher import DistributedError, preflight
-
-    try:
-        return preflight(body, paths=body.paths, timeout=body.timeout_s)
-    except DistributedError as exc:
-        raise HTTPException(422, [{"loc": ["body", exc.field], "type": "value_error", "msg": str(exc)}]) from exc
+    return distributed_preflight(body)

@@ -25,14 +25,14 @@ from typing import Any, Callable
 
 from backend.errors import StudioError
 from backend.models.catalog import describe_model
-from backend.runs.layout import RUN_ID_RE, RunFiles
+from backend.runs.layout import ADAPTER_CONFIG, BEST_ADAPTER, FINAL_ADAPTER, RUN_ID_RE, RunFiles
 from backend.runs.sessions import loaded_session_id
 from backend.runs.store import RunStore
 from backend.schemas.limits import MAX_NEW_TOKENS
 
 log = logging.getLogger("lora_studio.inference")
 CACHE_ENTRIES = 3
-CHECKPOINT_FILES = {"final": "adapters.safetensors", "best": "best_adapters.safetensors"}
+CHECKPOINT_FILES = {"final": FINAL_ADAPTER, "best": BEST_ADAPTER}
 # mlx-lm's defaults for an adapter_config.json without lora_parameters (older apps wrote none).
 MLX_LM_LORA_DEFAULTS = {"rank": 8, "scale": 20.0, "dropout": 0.0}
 NLL_BATCH_TOKENS = 4096  # padded tokens per forward pass: bounds the logits' memory
@@ -142,7 +142,7 @@ def resolve_adapter(store: RunStore, runs_dir: Path, *, session_id: str | None,
                     checkpoint: str = "final") -> Target:
     run = _session(store, session_id)
     files = RunFiles.for_run(runs_dir, run["id"])
-    if not (files.adapters / "adapter_config.json").is_file():
+    if not (files.adapters / ADAPTER_CONFIG).is_file():
         raise InferenceError(409, f"Session {run['id']} has no adapter files yet (no adapter_config.json in "
                                   f"{files.adapters}); train it or import its adapter first")
     weights = files.adapters / CHECKPOINT_FILES[checkpoint]
@@ -169,7 +169,7 @@ def apply_adapter(model: Any, adapter_dir: Path, weights_file: Path) -> None:
     from mlx.utils import tree_flatten
     from mlx_lm.tuner.utils import linear_to_lora_layers
 
-    config = json.loads((adapter_dir / "adapter_config.json").read_text())
+    config = json.loads((adapter_dir / ADAPTER_CONFIG).read_text())
     if not isinstance(config, dict):
         raise ValueError("adapter_config.json is not a JSON object")
     weights = mx.load(str(weights_file))

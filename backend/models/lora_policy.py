@@ -18,9 +18,11 @@ from typing import Any, Iterable
 
 import mlx.nn as nn
 
+from backend.schemas.lora import ATTENTION_KEYS, DEFAULT_LORA_RANK
+
 log = logging.getLogger(__name__)
 
-_ATTN = ("self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.o_proj")
+_ATTN = ATTENTION_KEYS
 _DENSE_MLP = ("mlp.gate_proj", "mlp.up_proj", "mlp.down_proj")
 _LINEAR_ATTN = ("linear_attn.in_proj_qkvz", "linear_attn.in_proj_ba", "linear_attn.out_proj")
 
@@ -209,7 +211,7 @@ def _fallback(
     return LoraTargets(None, resolved, warnings, True, trainable, arch)
 
 
-def resolve_lora_targets(config: dict[str, Any], rank: int = 32, num_layers: int = -1) -> LoraTargets:
+def resolve_lora_targets(config: dict[str, Any], rank: int = DEFAULT_LORA_RANK, num_layers: int = -1) -> LoraTargets:
     """Resolve the full-layer LoRA keys for the architecture described by `config`."""
     arch = config.get("model_type") if isinstance(config, dict) else None
     try:
@@ -243,7 +245,7 @@ def resolve_lora_targets(config: dict[str, Any], rank: int = 32, num_layers: int
     return LoraTargets(keys, list(keys), warnings, False, count_trainable(model, keys, rank, num_layers), arch)
 
 
-def resolve_for_model_dir(model_dir: Path, rank: int = 32, num_layers: int = -1) -> LoraTargets:
+def resolve_for_model_dir(model_dir: Path, rank: int = DEFAULT_LORA_RANK, num_layers: int = -1) -> LoraTargets:
     """Resolve targets from `<model_dir>/config.json`; an unreadable config means fallback."""
     try:
         from mlx_lm.utils import load_config

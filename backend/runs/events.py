@@ -11,15 +11,8 @@ import asyncio
 import threading
 from typing import Any
 
+from backend.runs.event_types import EVENT_TYPES
 from backend.runs.store import RunStore
-
-# Declared once for the Python side; the SPA declares the same union once on its side.
-EVENT_TYPES = frozenset({
-    "training_state", "training_started", "training_progress", "training_val", "checkpoint_saved",
-    "best_model_updated", "training_log", "training_completed", "training_stopped", "training_error",
-    "notification", "session_loaded", "evaluation_progress", "evaluation_completed",
-    "export_progress", "export_completed",
-})
 
 
 class EventHub:

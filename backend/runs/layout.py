@@ -8,7 +8,22 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+# The names inside a run directory, declared once: the runners write them, the server reads them.
+CONFIG_FILE = "config.yaml"
+EVENTS_FILE = "events.jsonl"
+LOG_FILE = "train.log"
+STOP_FILE = "STOP"
+ADAPTERS_DIR = "adapters"
+ADAPTER_CONFIG = "adapter_config.json"
+FINAL_ADAPTER = "adapters.safetensors"
+BEST_ADAPTER = "best_adapters.safetensors"
 CHECKPOINT_RE = re.compile(r"^(\d{7})_adapters\.safetensors$")
+
+
+def checkpoint_name(step: int) -> str:
+    """The checkpoint written at an absolute step (a resumed leg never overwrites the first leg's)."""
+    return f"{step:07d}_{FINAL_ADAPTER}"
+
 ACTIVE_STATES = ("starting", "running", "stopping")
 RUN_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
 
@@ -35,7 +50,7 @@ class RunFiles:
 
     @property
     def config_yaml(self) -> Path:
-        return self.root / "config.yaml"
+        return self.root / CONFIG_FILE
 
     @property
     def data_dir(self) -> Path:
@@ -43,20 +58,20 @@ class RunFiles:
 
     @property
     def adapters(self) -> Path:
-        return self.root / "adapters"
+        return self.root / ADAPTERS_DIR
 
     @property
     def events(self) -> Path:
-        return self.root / "events.jsonl"
+        return self.root / EVENTS_FILE
 
     @property
     def log(self) -> Path:
-        return self.root / "train.log"
+        return self.root / LOG_FILE
 
     @property
     def stop_file(self) -> Path:
         """Written by the studio to ask a run to stop; rank 0 polls it at every step boundary."""
-        return self.root / "STOP"
+        return self.root / STOP_FILE
 
     @property
     def runner_lock(self) -> Path:
@@ -80,11 +95,11 @@ class RunFiles:
 
     @property
     def final_adapter(self) -> Path:
-        return self.adapters / "adapters.safetensors"
+        return self.adapters / FINAL_ADAPTER
 
     @property
     def best_adapter(self) -> Path:
-        return self.adapters / "best_adapters.safetensors"
+        return self.adapters / BEST_ADAPTER
 
     def checkpoints(self) -> list[tuple[int, Path]]:
         if not self.adapters.is_dir():
@@ -98,7 +113,7 @@ class RunFiles:
         return ckpts[-1] if ckpts else None
 
     def has_adapter(self) -> bool:
-        return (self.adapters / "adapter_config.json").is_file() and self.final_adapter.is_file()
+        return (self.adapters / ADAPTER_CONFIG).is_file() and self.final_adapter.is_file()
 
     def adapter_files(self) -> list[dict]:
         if not self.adapters.is_dir():

@@ -12,6 +12,7 @@ from backend.errors import StudioError
 from backend.runs.events import EventHub
 from backend.runs.layout import ACTIVE_STATES, RunFiles, readiness
 from backend.runs.store import RunStore
+from backend.schemas.lora import lora_scale
 from backend.schemas.training import TrainingConfig
 
 log = logging.getLogger("lora_studio.sessions")
@@ -23,7 +24,7 @@ def lora_summary(config: dict[str, Any]) -> dict[str, Any]:
     get = lambda k: config.get(k, defaults[k].default)  # noqa: E731
     rank, alpha = get("lora_rank"), get("lora_alpha")
     return {"rank": rank, "alpha": alpha, "dropout": get("lora_dropout"),
-            "num_layers": get("lora_num_layers"), "scale": alpha / rank if rank else None,
+            "num_layers": get("lora_num_layers"), "scale": lora_scale(alpha, rank),
             "fine_tune_type": get("fine_tune_type")}
 
 
@@ -74,6 +75,18 @@ def detail(store: RunStore, run: dict[str, Any], files: RunFiles, model_name: st
     }
 
 
+def find(store: RunStore, runs_dir: Path, run_id: str) -> tuple[dict[str, Any], RunFiles]:
+    """The run and its files, or a 422 (not a run id) / 404 (no such run)."""
+    try:
+        files = RunFiles.for_run(runs_dir, run_id)
+    except ValueError as exc:
+        raise StudioError(422, str(exc)) from exc
+    run = store.find_run(run_id)
+    if run is None:
+        raise StudioError(404, f"No session {run_id}")
+    return run, files
+
+
 def load(store: RunStore, hub: EventHub, run: dict[str, Any], files: RunFiles) -> None:
     """Make the run the current session (Compare's adapter); one without adapter files cannot be."""
     if readiness(run, files) == "missing_files":
@@ -91,7 +104,7 @@ def loaded_session_id(store: RunStore) -> str | None:
 
 def delete(store: RunStore, run: dict[str, Any], files: RunFiles) -> None:
     if run["state"] in ACTIVE_STATES:
-        raise PermissionError("This run is active; stop it before deleting it")
+        raise StudioError(409, "This run is active; stop it before deleting it")
     shutil.rmtree(files.root, ignore_errors=True)
     store.delete_run(run["id"])
     if store.get_state(LOADED_KEY) == run["id"]:

@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import Any, Iterable
 
+from backend.schemas.runs import RunSummary
+
 MIGRATIONS: list[str] = [
     # 1: runs, events, evaluations, key/value app state
     """
@@ -150,7 +152,7 @@ class RunStore:
         with self._lock:
             summary = self.get_run(run_id)["summary"]
             summary.update(values)
-            return self.update_run(run_id, summary=summary)
+            return self.update_run(run_id, summary=summary)  # validated there: unknown keys refused
 
     def get_run(self, run_id: str) -> dict[str, Any]:
         with self._lock:
@@ -188,6 +190,8 @@ class RunStore:
         for key, value in values.items():
             if key not in RUN_COLUMNS:
                 raise ValueError(f"unknown run column {key!r}")
+            if key == "summary":
+                value = RunSummary.model_validate(value).model_dump(mode="json", exclude_defaults=True)
             if key in _JSON_COLUMNS:
                 cols.append(_JSON_COLUMNS[key])
                 out.append(json.dumps(value))
@@ -200,7 +204,7 @@ class RunStore:
     def _from_row(row: sqlite3.Row) -> dict[str, Any]:
         d = dict(row)
         d["config"] = json.loads(d.pop("config_json"))
-        d["summary"] = json.loads(d.pop("summary_json"))
+        d["summary"] = RunSummary.from_stored(json.loads(d.pop("summary_json"))).model_dump()
         d["legacy"] = bool(d["legacy"])
         return d
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from backend.schemas.training import SLUG_PATTERN
+from backend.schemas.common import SLUG_PATTERN
 
 
 class AdapterImportRequest(BaseModel):

@@ -1,24 +1,76 @@
-"""What the SFT and GRPO-family configs share: layer coverage, LoRA scale, the world size and the
-stall watchdog's timeout.
+"""What the SFT and GRPO-family configs share: `RunConfigBase`, and each constrained type once.
 
-Each config declares its own LoRA fields (their defaults differ); this mixin holds the rules.
+The template's Base -> Create pattern: `RunConfigBase` holds the fields both kinds of run have and
+the rules on them; `TrainingConfig` (SFT) and `EnhancedTrainingConfig` (GRPO family) extend it with
+their own fields and give their per-kind defaults by re-declaring a field with the same type alias.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, computed_field, field_validator
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
 
 from backend.schemas.datasets import DataMapping
+from backend.schemas.distributed import DistributedConfig
+from backend.schemas.lora import lora_scale
+from backend.schemas.paths import PathStr
+
+SLUG_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
+# PRD: "default 1000 in UI but backend respects user-specified value with backend default fallback to 25".
+SAVE_EVERY_FALLBACK = 25
+
+AdapterName = Annotated[str, Field(pattern=SLUG_PATTERN,
+                                   description="Letters, digits, dot, dash, underscore; at most 64 characters.")]
+LearningRate = Annotated[float, Field(gt=0, le=1.0)]
+SeqLength = Annotated[int, Field(ge=16, le=131072)]
+Iterations = Annotated[int, Field(ge=1, le=1_000_000)]
+StepInterval = Annotated[int, Field(ge=1)]
+ValBatches = Annotated[int, Field(ge=-1, description="Validation batches per evaluation; -1 uses the whole set.")]
+LoraRank = Annotated[int, Field(ge=1, le=512)]
+LoraAlpha = Annotated[float, Field(gt=0, le=4096)]
+LoraDropout = Annotated[float, Field(ge=0.0, lt=1.0)]
+LayerCoverage = Annotated[int, Field(ge=-1, description="-1 = all blocks, else the top-k blocks.")]
+Seed = Annotated[int, Field(ge=0)]
 
 
-class RunShape(BaseModel):
+class RunConfigBase(BaseModel):
+    """Fields every run has. Subclasses set the defaults that differ per kind."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    model_path: PathStr = Field(min_length=1, description="Directory of an MLX model (config.json, *.safetensors, tokenizer).")
+    train_data_path: PathStr = Field(min_length=1, description="A dataset file (.jsonl, .json, .csv, .tsv, .parquet, .arrow) or "
+                                                             "folder (mlx-lm train/valid/test.jsonl, Hugging Face save_to_disk).")
+    val_data_path: PathStr | None = Field(None, description="Validation data in any dataset format; without it the source's own "
+                                                          "validation split, else 10% of train held out (seeded).")
     data_mapping: DataMapping | None = Field(
         None, description="Tabular data: columns as prompt/completion (or prompt/answer), optional system.")
+    adapter_name: AdapterName
+    learning_rate: LearningRate
+    batch_size: int
+    max_seq_length: SeqLength
+    iterations: Iterations
+    steps_per_report: StepInterval
+    steps_per_eval: StepInterval
+    save_every: StepInterval = SAVE_EVERY_FALLBACK
+    val_batches: ValBatches
+    lora_rank: LoraRank
+    lora_alpha: LoraAlpha
+    lora_dropout: LoraDropout = 0.0
+    lora_num_layers: LayerCoverage = -1
+    seed: Seed = 0
+    distributed: DistributedConfig = Field(default_factory=DistributedConfig)
     stall_timeout_s: float | None = Field(None, ge=5, le=86_400, description=(
         "Declare the run stalled (error, every process stopped, last checkpoint kept) after this many "
         "seconds without a completed step; default max(60 s, 10 x the median step time)."))
 
-    @field_validator("lora_num_layers", check_fields=False)
+    @field_validator("save_every", mode="before")
+    @classmethod
+    def _save_every_fallback(cls, v):
+        return SAVE_EVERY_FALLBACK if v is None or v == "" else v
+
+    @field_validator("lora_num_layers")
     @classmethod
     def _coverage(cls, v: int) -> int:
         if v == 0:
@@ -27,15 +79,14 @@ class RunShape(BaseModel):
 
     @property
     def lora_scale(self) -> float:
-        # PEFT convention: the update is scaled by alpha / rank (mlx-lm applies `scale` directly).
-        return self.lora_alpha / self.lora_rank  # type: ignore[attr-defined]
+        return lora_scale(self.lora_alpha, self.lora_rank)
 
     @computed_field  # in every dump (start response, status, sessions) so the UI can show it
     @property
     def world_size(self) -> int:
-        return self.distributed.world_size  # type: ignore[attr-defined]
+        return self.distributed.world_size
 
     @computed_field
     @property
     def effective_batch_size(self) -> int:
-        return self.batch_size * self.distributed.world_size  # type: ignore[attr-defined]
+        return self.batch_size * self.distributed.world_size

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from backend.schemas.errors import DatasetLineError
 from backend.schemas.paths import PathStr
 
 # target field -> source column, e.g. {"prompt": "question", "completion": "answer"}
@@ -71,7 +72,7 @@ class DatasetValidation(BaseModel):
     columns: list[str]
     rows: int
     splits: SplitCounts
-    errors: list[dict[str, Any]]
+    errors: list[DatasetLineError]
     error_count: int
     preview: list[dict[str, Any]]
     rendered: list[RenderedRow] | None

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-from backend.schemas.common import RunShape
-from backend.schemas.distributed import DistributedConfig
+from backend.schemas.common import (
+    AdapterName,
+    Iterations,
+    LearningRate,
+    LoraAlpha,
+    LoraRank,
+    RunConfigBase,
+    SeqLength,
+    StepInterval,
+    ValBatches,
+)
 from backend.schemas.paths import PathStr
-from backend.schemas.training import SLUG_PATTERN
 
 Method = Literal["grpo", "gspo", "dr_grpo"]
+PromptBatch = Annotated[int, Field(ge=1, le=256, description="Prompts per step on each process (global batch "
+                                                            "= this × the distributed world size).")]
 
 # What each method fixes; GSPO = sequence-level importance ratios, Dr. GRPO = its unbiased loss.
 METHOD_SETTINGS: dict[str, dict[str, str]] = {
@@ -21,24 +31,20 @@ METHOD_SETTINGS: dict[str, dict[str, str]] = {
 }
 
 
-class EnhancedTrainingConfig(RunShape):
-    model_config = ConfigDict(extra="forbid")  # a misspelt field is a 422, never a silent default
+class EnhancedTrainingConfig(RunConfigBase):
+    """A GRPO-family run on an attention-only LoRA baseline (smaller rank, rate and sequences than SFT)."""
 
-    model_path: PathStr = Field(min_length=1)
     train_data_path: PathStr = Field(min_length=1, description="Rows {prompt, answer, system?} in any dataset format "
                                                              "(question/answer columns or data_mapping too).")
-    val_data_path: PathStr | None = None
-    adapter_name: str = Field("grpo-adapter", pattern=SLUG_PATTERN)
+    adapter_name: AdapterName = "grpo-adapter"
     training_method: Method = "grpo"
-    learning_rate: float = Field(1e-5, gt=0, le=1.0)
-    batch_size: int = Field(1, ge=1, le=256, description="Prompts per step on each process (global batch = "
-                                                       "this × the distributed world size).")
-    max_seq_length: int = Field(512, ge=16, le=131072)
-    iterations: int = Field(100, ge=1, le=1_000_000)
-    steps_per_report: int = Field(5, ge=1)
-    steps_per_eval: int = Field(50, ge=1)
-    save_every: int = Field(25, ge=1)
-    val_batches: int = Field(4, ge=-1)
+    learning_rate: LearningRate = 1e-5
+    batch_size: PromptBatch = 1
+    max_seq_length: SeqLength = 512
+    iterations: Iterations = 100
+    steps_per_report: StepInterval = 5
+    steps_per_eval: StepInterval = 50
+    val_batches: ValBatches = 4
     group_size: int = Field(4, ge=2, le=64, description="Completions sampled per prompt (at least 2 to compare).")
     epsilon: float = Field(1e-4, gt=0, le=1.0, description="Lower clipping width of the importance ratio.")
     epsilon_high: float | None = Field(None, gt=0, le=1.0, description="Upper clipping width (DAPO); defaults to epsilon.")
@@ -50,12 +56,8 @@ class EnhancedTrainingConfig(RunShape):
     reward_functions: list[str] = Field(default_factory=lambda: ["exact_answer", "answer_similarity"], min_length=1)
     reward_weights: list[float] | None = None
     reward_functions_file: PathStr | None = None
-    lora_rank: int = Field(8, ge=1, le=512)
-    lora_alpha: float = Field(16.0, gt=0, le=4096)
-    lora_dropout: float = Field(0.0, ge=0.0, lt=1.0)
-    lora_num_layers: int = Field(-1, ge=-1)
-    seed: int = Field(0, ge=0)
-    distributed: DistributedConfig = Field(default_factory=DistributedConfig)
+    lora_rank: LoraRank = 8
+    lora_alpha: LoraAlpha = 16.0
 
     @model_validator(mode="after")
     def _method_and_weights(self) -> "EnhancedTrainingConfig":
@@ -89,11 +91,6 @@ _PARAMETER_NAMES = ("group_size", "epsilon", "epsilon_high", "temperature", "max
                     "importance_sampling_level", "grpo_loss_type")
 
 
-# Inputs only: the computed world_size / effective_batch_size are outputs, and a start body that
-# sent them back would be refused (unknown fields are a 422).
-_DEFAULT_NAMES = set(EnhancedTrainingConfig.model_fields) - {"model_path", "train_data_path", "val_data_path"}
-
-
 def describe_methods() -> list[dict]:
     """Each method with its parameters and their defaults, derived from the schema."""
     schema = EnhancedTrainingConfig.model_json_schema()
@@ -104,11 +101,15 @@ def describe_methods() -> list[dict]:
         params = []
         for name in _PARAMETER_NAMES:
             prop = schema["properties"][name]
+            # An optional field's type, bounds and choices sit in its non-null anyOf branch.
+            typed = next((o for o in prop.get("anyOf", [prop]) if o.get("type") != "null"), prop)
             params.append({
                 "name": name, "default": getattr(cfg, name), "description": prop.get("description", ""),
-                "fixed": name in METHOD_SETTINGS[method["id"]],
-                **{k: prop[k] for k in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") if k in prop},
+                "fixed": name in METHOD_SETTINGS[method["id"]], "type": typed.get("type", "string"),
+                **({"choices": typed["enum"]} if "enum" in typed else {}),
+                **{k: typed[k] for k in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") if k in typed},
             })
         out.append({**method, "parameters": params,
-                    "defaults": cfg.model_dump(include=_DEFAULT_NAMES)})
+                    "defaults": cfg.model_dump(exclude={"model_path", "train_data_path", "val_data_path",
+                                                            *EnhancedTrainingConfig.model_computed_fields})})
     return out

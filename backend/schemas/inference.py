@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from backend.schemas.limits import MAX_NEW_TOKENS, MAX_PROMPT_CHARS
 from backend.schemas.paths import PathStr
+from backend.schemas.public import Public
 
 SESSION_ID = r"^[A-Za-z0-9._-]{1,100}$"
 Checkpoint = Literal["final", "best"]
@@ -71,8 +72,8 @@ class JudgeRequest(BaseModel):
                                     description="Name of the server's environment variable holding the key.")
 
 
-class EvaluationRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")  # e.g. an `api_key` field is refused, never ignored
+class EvaluationRequestFields(BaseModel):
+    """The fields of an evaluation request; a job's stored request comes back in this shape."""
 
     session_id: str | None = Field(None, pattern=SESSION_ID)
     session_ids: list[Annotated[str, Field(pattern=SESSION_ID)]] | None = Field(
@@ -82,9 +83,14 @@ class EvaluationRequest(BaseModel):
     max_tokens: int = Field(256, ge=1, le=MAX_NEW_TOKENS)
     checkpoint: Checkpoint = "final"
     judge: JudgeRequest | None = None
-    dataset_path: str | None = Field(None, min_length=1, max_length=4096,
+    dataset_path: PathStr | None = Field(None, min_length=1, max_length=4096,
                                      description="Held-out JSONL to score on instead of the session's own "
                                                  "(needed by sessions without held-out data, e.g. imported)")
+
+
+
+class EvaluationRequest(EvaluationRequestFields):
+    model_config = ConfigDict(extra="forbid")  # e.g. an `api_key` field is refused, never ignored
 
     @model_validator(mode="after")
     def _one_way_to_name_sessions(self) -> EvaluationRequest:
@@ -103,6 +109,56 @@ class EvaluationStarted(BaseModel):
     split_used: str
 
 
+class SideScores(Public):
+    """One side (base or adapter) of a sample: its reference NLL and 0–1 text scores."""
+
+    nll: float | None
+    perplexity: float | None
+    exact_match: float | None = None
+    token_f1: float | None = None
+    rouge_l: float | None = None
+
+
+class EvaluationSample(Public):
+    question: str
+    reference: str
+    base_answer: str
+    adapter_answer: str
+    base: SideScores
+    adapter: SideScores
+    judge: dict[str, Any] | None = None
+
+
+class SideAggregate(Public):
+    scores: dict[str, float | None] = Field(description="0–100 per metric (see `formulas`).")
+    mean_nll: float | None
+    perplexity: float | None
+    judged_samples: int = 0
+
+
+class JudgeSummary(Public):
+    base_url: str
+    model: str
+    scored: int
+    failed: int
+
+
+class EvaluationResult(Public):
+    base: SideAggregate
+    adapter: SideAggregate
+    delta: dict[str, float | None] = Field(description="adapter − base for every score both sides have.")
+    samples: list[EvaluationSample]
+    num_samples: int
+    split_used: str
+    checkpoint: str | None
+    model_path: str | None = None
+    adapter_file: str | None = None
+    formulas: dict[str, str] = Field(default_factory=dict)
+    timing: dict[str, float] = Field(default_factory=dict)
+    judge: JudgeSummary | None = None
+    judge_error: str | None = None
+
+
 class EvaluationStatus(BaseModel):
     id: str
     session_id: str
@@ -112,5 +168,5 @@ class EvaluationStatus(BaseModel):
     error: str | None
     created_at: float
     updated_at: float
-    request: dict[str, Any]
-    result: dict[str, Any] | None
+    request: EvaluationRequestFields
+    result: EvaluationResult | None

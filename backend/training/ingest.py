@@ -82,13 +82,11 @@ class RunEvents:
         ts = ev.pop("ts", None)
         store, run_id = self.store, self.run_id
         if kind == "started":
-            store.merge_summary(run_id, trainable_parameters=ev.get("trainable_parameters"),
-                                train_rows=ev.get("train_rows"), valid_rows=ev.get("valid_rows"))
             store.update_run(run_id, state="running", total_steps=int(ev.get("total", 0)))
             return
         if kind == "early_stop":
             # Announced by apply_terminal with the step the run really ended at (the current step finishes).
-            store.merge_summary(run_id, early_stopped=True, early_stop_patience=ev.get("patience"))
+            store.merge_summary(run_id, early_stop_patience=ev.get("patience"))
             return
         if kind == "progress":
             last = {k: ev.get(k) for k in LAST_PROGRESS_KEYS if ev.get(k) is not None}

@@ -134,7 +134,7 @@ class JobManager:
                 "id": run_id, "kind": kind, "name": name, "model_path": config["model_path"],
                 "adapter_name": config["adapter_name"], "state": "starting", "config": config,
                 "total_steps": int(config.get("iterations", 0)),
-                "summary": {k: extras[k] for k in ("lora_targets", "data", "warnings", "yaml_path") if k in extras},
+                "summary": {k: extras[k] for k in ("lora_targets", "data", "warnings") if k in extras},
             })
             self._start_process(run_id, files, runner, extras, distributed)
             return {"run_id": run_id, "config": config, **extras}

@@ -9,11 +9,13 @@ from typing import Any
 
 import yaml
 
+from backend.errors import FieldErrors
 from backend.models.catalog import ModelCatalog
 from backend.runs.events import EventHub
 from backend.runs.layout import RunFiles
-from backend.schemas.distributed import DistributedConfig
+from backend.schemas.distributed import DistributedCheck, DistributedConfig
 from backend.schemas.enhanced import EnhancedTrainingConfig
+from backend.schemas.lora import ATTENTION_KEYS
 from backend.schemas.paths import directory_given
 from backend.schemas.training import TrainingConfig
 from backend.settings import Settings
@@ -34,20 +36,17 @@ RUNNER_MODULES = {"sft": "backend.training.runner.sft", "enhanced": "backend.tra
 def resolve_model(catalog: ModelCatalog, model_path: str) -> dict[str, Any]:
     entry = catalog.get(model_path)
     if entry is None:
-        raise JobError(422, [{"loc": ["body", "model_path"], "type": "value_error",
-                              "msg": f"No model directory at {model_path}"}])
+        raise FieldErrors.one(["body", "model_path"], f"No model directory at {model_path}")
     if entry.get("error"):
-        raise JobError(422, [{"loc": ["body", "model_path"], "type": "value_error",
-                              "msg": f"Model at {model_path} is not usable: {entry['error']}"}])
+        raise FieldErrors.one(["body", "model_path"], f"Model at {model_path} is not usable: {entry['error']}")
     return entry
 
 
 def check_coverage(entry: dict[str, Any], num_layers: int) -> None:
     depth = entry["num_hidden_layers"]
     if num_layers != -1 and not 1 <= num_layers <= depth:
-        raise JobError(422, [{"loc": ["body", "lora_num_layers"], "type": "value_error",
-                              "msg": f"Layer coverage must be -1 (all) or 1..{depth}: this model has "
-                                     f"{depth} layers"}])
+        raise FieldErrors.one(["body", "lora_num_layers"], f"Layer coverage must be -1 (all) or 1..{depth}: "
+                                                           f"this model has {depth} layers")
 
 
 def check_distributed(dist: DistributedConfig) -> None:
@@ -59,8 +58,17 @@ def check_distributed(dist: DistributedConfig) -> None:
     try:
         check_runnable(dist, need_local_rank0=True)
     except DistributedError as exc:
-        raise JobError(422, [{"loc": ["body", "distributed", exc.field], "type": "value_error",
-                              "msg": str(exc)}]) from exc
+        raise FieldErrors.one(["body", "distributed", exc.field], str(exc)) from exc
+
+
+def distributed_preflight(check: DistributedCheck) -> dict[str, Any]:
+    """POST /training/distributed/check: a tiny all-reduce on the given hosts (see launcher.preflight)."""
+    from backend.training.distributed.launcher import DistributedError, preflight
+
+    try:
+        return preflight(check, paths=check.paths, timeout=check.timeout_s)
+    except DistributedError as exc:
+        raise FieldErrors.one(["body", exc.field], str(exc)) from exc
 
 
 def prepare_data(config, files: RunFiles, kind: str) -> dict[str, Any]:
@@ -82,9 +90,8 @@ def check_batch(data: dict[str, Any], config) -> None:
     for split in ("train", "valid"):
         rows = data.get(f"{split}_rows")
         if rows is not None and 0 < rows < need or (split == "train" and rows == 0):
-            raise JobError(422, [{"loc": ["body", "batch_size"], "type": "value_error",
-                                  "msg": f"The {split} split has {rows} rows, fewer than one global batch "
-                                         f"of {need} ({per}); lower the batch size"}])
+            raise FieldErrors.one(["body", "batch_size"], f"The {split} split has {rows} rows, fewer than one "
+                                                          f"global batch of {need} ({per}); lower the batch size")
 
 
 def _targets(entry: dict[str, Any], config: TrainingConfig, hub: EventHub, run_id: str | None):
@@ -135,9 +142,6 @@ def rewrite_for_resume(run: dict, files: RunFiles, checkpoint: str, step: int) -
 
 
 # -- GRPO family (Enhanced Setup): attention-only LoRA keys, data and reward checks first ------------
-ATTENTION_KEYS = ("self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.o_proj")
-
-
 def attention_only_keys(model_dir: Path) -> list[str]:
     """The comparison baseline's keys, checked against the model's real module tree."""
     from backend.models.lora_policy import build_module_tree
@@ -164,8 +168,7 @@ def start_enhanced(jobs: JobManager, settings: Settings, config: EnhancedTrainin
     try:
         check_reward_names(config.reward_functions, config.reward_functions_file)
     except RewardFileError as exc:
-        raise JobError(422, [{"loc": ["body", "reward_functions"], "type": "value_error",
-                              "msg": str(exc)}]) from exc
+        raise FieldErrors.one(["body", "reward_functions"], str(exc)) from exc
     config = config.model_copy(update={"model_path": entry["path"]})
     keys = attention_only_keys(Path(entry["path"]))
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from backend.runs.layout import CONFIG_FILE, EVENTS_FILE
 from backend.schemas.training import TrainingConfig
 
 
@@ -51,7 +52,7 @@ def _lora_run_keys(config, run_dir: Path, keys: list[str] | None) -> dict[str, A
 
 def _studio_keys(config, run_id: str, run_dir: Path) -> dict[str, Any]:
     """Keys mlx-lm's CLI ignores and our runners read."""
-    return {**batch_keys(config), "run_id": run_id, "events_path": str(run_dir / "events.jsonl")}
+    return {**batch_keys(config), "run_id": run_id, "events_path": str(run_dir / EVENTS_FILE)}
 
 
 def build_sft_yaml(config: TrainingConfig, *, run_id: str, run_dir: Path,
@@ -95,7 +96,7 @@ def write_atomic(path: Path, text: str) -> None:
 def write_run_yaml(data: dict[str, Any], run_dir: Path, parity_path: Path | None) -> Path:
     """Writes `runs/<id>/config.yaml` and, for parity with the older app, the temp-dir copy."""
     text = dump_yaml(data)
-    path = run_dir / "config.yaml"
+    path = run_dir / CONFIG_FILE
     write_atomic(path, text)
     if parity_path is not None:
         try:

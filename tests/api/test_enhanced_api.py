@@ -61,3 +61,12 @@ def test_unknown_reward_name(client, settings, demo):
     r = client.post("/training/start-enhanced", json=body(demo, reward_functions=["does_not_exist"]))
     assert r.status_code == 422 and "does_not_exist" in r.json()["detail"][0]["msg"]
     assert_nothing_started(client, settings)
+
+
+def test_method_defaults_are_a_valid_body_as_they_stand(client):
+    """The SPA sends a method's defaults back as the start body: nothing in them may be refused."""
+    from backend.schemas.enhanced import EnhancedTrainingConfig
+
+    for method in client.get("/training/methods").json()["methods"]:
+        body = {**method["defaults"], "model_path": "/m", "train_data_path": "/t.jsonl"}
+        EnhancedTrainingConfig.model_validate(body)  # extra="forbid": no computed or unknown keys

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from backend.schemas.lora import ATTENTION_KEYS
+
 PROMPT = "What is the capital of France?"
-ATTENTION_KEYS = ["self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.o_proj"]
 
 
 def write_adapter(dest: Path, model_dir: str, keys: list[str] | None, *, seed: int, config: dict | None = None,

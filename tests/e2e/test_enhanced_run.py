@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from backend.schemas.lora import ATTENTION_KEYS
 from tests.conftest import wait_for_state
 from tests.e2e.wsclient import EventRecorder
 
 pytestmark = pytest.mark.e2e
-ATTENTION = ["self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.o_proj"]
+ATTENTION = list(ATTENTION_KEYS)
 
 
 @pytest.mark.parametrize("method,level,loss", [("gspo", "sequence", "grpo"), ("dr_grpo", "token", "dr_grpo")])
@@ -53,6 +54,8 @@ def test_grpo_family_run_completes(live_server, demo, method, level, loss):
     assert len([ln for ln in log if "train loss" in ln]) == 2
     assert not [ln for ln in log if re.search(r"\bIter \d+|\d+%\||it/s\]", ln)], log
 
+    stored = http.get("/events").json()  # validated against the documented event shapes
+    assert [e["data"]["rewards"] for e in stored if e["type"] == "training_progress"]
     session = http.get(f"/sessions/{run_id}").json()
     assert session["kind"] == "enhanced" and session["method"] == method
     assert session["config"]["group_size"] == 2 and session["config"]["importance_sampling_level"] == level

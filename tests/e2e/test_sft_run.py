@@ -101,6 +101,10 @@ def test_sft_with_defaults_end_to_end(live_server, demo):
     ws2.close()
     logs = http.get("/training/logs", params={"run_id": run_id, "tail": 50}).json()["lines"]
     assert any("completed at step 20" in line for line in logs)
+    # every event the run stored has its documented shape (GET /events validates each against ServerEvent)
+    stored = http.get("/events").json()
+    assert {"training_started", "training_progress", "training_val", "checkpoint_saved",
+            "training_completed"} <= {e["type"] for e in stored}
 
 
 def runner_pid(run_id: str) -> int:

@@ -83,5 +83,5 @@ def test_a_zombie_rank_is_dead_although_its_pid_still_answers(tmp_path):
     os.kill(proc.pid, 0)  # not reaped yet: still a zombie with a pid
     watcher.scan()
     assert not watcher.any_alive()
-    assert watcher.root_cause() == "rank 1 (127.0.0.1) was killed or exited unexpectedly"
+    assert watcher.root_cause() == "rank 1 (127.0.0.1) was killed (SIGKILL or a hard crash: it could not record its end)"
     proc.wait()

@@ -13,6 +13,7 @@ from mlx_lm.tuner.lora import LoRALinear, LoRASwitchLinear
 from mlx_lm.tuner.utils import linear_to_lora_layers
 
 from backend.models import lora_policy
+from backend.schemas.lora import ATTENTION_KEYS
 from backend.models.lora_policy import (
     build_module_tree,
     resolve_for_model_dir,
@@ -40,7 +41,7 @@ def cfg(model_type: str, **extra) -> dict:
     return {**BASE, "model_type": model_type, **extra}
 
 
-ATTN = {"self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj", "self_attn.o_proj"}
+ATTN = set(ATTENTION_KEYS)
 DENSE = {"mlp.gate_proj", "mlp.up_proj", "mlp.down_proj"}
 EXPERTS = {"mlp.switch_mlp.gate_proj", "mlp.switch_mlp.up_proj", "mlp.switch_mlp.down_proj"}
 SPARSE_MOE = ATTN | {"block_sparse_moe.gate"}

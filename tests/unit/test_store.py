@@ -1,9 +1,11 @@
+import json
 import sqlite3
 
 import pytest
 
 from backend.runs import store as store_mod
 from backend.runs.store import RunNotFound, RunStore
+from backend.schemas.runs import RunSummary
 
 
 def run(id_="r1", **kw):
@@ -62,7 +64,7 @@ def test_runs_crud_and_summary_merge(tmp_path):
     s.merge_summary("a", final_val_loss=2.0)
     a = s.get_run("a")
     assert a["state"] == "stopped" and a["steps_completed"] == 5
-    assert a["summary"] == {"best_val_loss": 1.5, "final_val_loss": 2.0}
+    assert a["summary"] == RunSummary(best_val_loss=1.5, final_val_loss=2.0).model_dump()
     assert {r["id"] for r in s.list_runs(states=["completed"])} == {"b"}
     s.delete_run("a")
     with pytest.raises(RunNotFound):
@@ -95,3 +97,33 @@ def test_evaluations_and_app_state(tmp_path):
     assert s.get_state("k") == "w"
     s.set_state("k", None)
     assert s.get_state("k") is None
+
+
+def test_run_summary_is_validated_on_write(tmp_path):
+    s = RunStore(tmp_path / "db")
+    s.create_run(run("a", summary={"warnings": ["w"], "best_step": 3}))
+    with pytest.raises(ValueError, match="no_such_key"):
+        s.merge_summary("a", no_such_key=1)
+    with pytest.raises(ValueError, match="best_val_loss"):
+        s.merge_summary("a", best_val_loss="low")
+    with pytest.raises(ValueError):
+        s.create_run(run("b", summary={"pid": "not a pid"}))
+    assert s.find_run("b") is None
+    a = s.get_run("a")  # the refused writes changed nothing
+    assert a["summary"]["warnings"] == ["w"] and a["summary"]["best_step"] == 3
+    assert a["summary"]["best_val_loss"] is None
+
+
+def test_run_summary_is_validated_on_read_and_drops_keys_nobody_reads(tmp_path):
+    s = RunStore(tmp_path / "db")
+    s.create_run(run("a"))
+    # a row written by an earlier version: keys that are no longer kept, numbers as JSON numbers
+    old = {"trainable_parameters": 123, "yaml_path": "/tmp/x.yaml", "best_val_loss": 1, "rank_pids": {"1": 42}}
+    s._conn.execute("UPDATE runs SET summary_json = ? WHERE id = 'a'", (json.dumps(old),))
+    summary = s.get_run("a")["summary"]
+    assert set(summary) == set(RunSummary.model_fields)
+    assert summary["best_val_loss"] == 1.0 and isinstance(summary["best_val_loss"], float)
+    assert "rank_pids" not in summary  # the /proc-era recovery that read it is gone
+    s._conn.execute("UPDATE runs SET summary_json = ? WHERE id = 'a'", (json.dumps({"pid": [1]}),))
+    with pytest.raises(ValueError, match="pid"):
+        s.get_run("a")

@@ -23,6 +23,14 @@ from typing import Any
 import yaml
 
 from backend.training.runner import heartbeat
+from backend.runs.event_types import RunnerEvent as Ev
+from backend.runs.layout import (
+    ADAPTER_CONFIG,
+    BEST_ADAPTER,
+    FINAL_ADAPTER,
+    STOP_FILE,
+    checkpoint_name,
+)
 
 NEVER = 10**12  # the trainers' own periodic saves are replaced by ours (absolute-step names)
 
@@ -136,7 +144,7 @@ def _exit_if_stopped_before_training(stop: StopFlag, events: EventWriter, config
         with stop.boundary_lock:  # held to the end: the main thread cannot pass a boundary meanwhile
             if stop.reason != "signal" or stop.boundaries >= 2:
                 return  # training began: the cooperative stop saves the adapter at the next boundary
-            events.emit("stopped", step=int(config.get("resume_step") or 0), total=int(config["iters"]),
+            events.emit(Ev.STOPPED, step=int(config.get("resume_step") or 0), total=int(config["iters"]),
                         message=STOPPED_BEFORE_TRAINING)
             print(f"[studio] {STOPPED_BEFORE_TRAINING}", flush=True)
             os._exit(0)
@@ -241,7 +249,7 @@ def run_main(run, description: str) -> int:
         silence_trainer_console()
         # Only rank 0 of a multi-process run polls the STOP file (mlx.launch does not forward signals to
         # ranks); a single process is stopped by SIGTERM alone, so its steps stat nothing.
-        stop.configure(group, Path(args.config).resolve().parent / "STOP" if rank == 0 and world > 1 else None)
+        stop.configure(group, Path(args.config).resolve().parent / STOP_FILE if rank == 0 and world > 1 else None)
         if world == 1:
             _exit_if_stopped_before_training(stop, events, config)
         step = run(config, events, stop)
@@ -251,7 +259,7 @@ def run_main(run, description: str) -> int:
     except Exception as exc:  # noqa: BLE001 - every failure must reach the UI as an event
         tail = "".join(traceback.format_exc().splitlines(keepends=True)[-12:])
         message = f"{type(exc).__name__}: {exc}"
-        events.emit("error", message=message, traceback=tail)
+        events.emit(Ev.ERROR, message=message, traceback=tail)
         print(tail, file=sys.stderr, flush=True)
         if ctx:
             ctx.finish("error", message)
@@ -281,7 +289,7 @@ class StudioCallback:
         it_s = info["iterations_per_second"]
         self.last_train_loss = info["train_loss"]
         self.events.emit(
-            "progress", step=step, total=self.total, train_loss=info["train_loss"],
+            Ev.PROGRESS, step=step, total=self.total, train_loss=info["train_loss"],
             learning_rate=info["learning_rate"], it_per_sec=it_s, step_time=1 / it_s if it_s > 0 else None,
             tokens_per_sec=info["tokens_per_second"], trained_tokens=info["trained_tokens"],
             peak_mem_gb=info["peak_memory"],
@@ -303,7 +311,7 @@ class StudioCallback:
         step = done + self.offset
         val_loss = info["val_loss"]
         self.last_val_loss = val_loss
-        self.events.emit("val", step=step, val_loss=val_loss, val_time=info.get("val_time"))
+        self.events.emit(Ev.VAL, step=step, val_loss=val_loss, val_time=info.get("val_time"))
         self.events.log(f"step {step}/{self.total}: validation loss {val_loss:.4f}")
         if not self.tracks_best:
             return
@@ -311,13 +319,13 @@ class StudioCallback:
             self.best = val_loss
             self.bad_evals = 0
             if done > 0:  # before the first step the adapter is the base model
-                best_file = self.adapter_dir / "best_adapters.safetensors"
+                best_file = self.adapter_dir / BEST_ADAPTER
                 save_adapter(self.model, best_file)
-                self.events.emit("best", step=step, val_loss=val_loss, file=best_file.name)
+                self.events.emit(Ev.BEST, step=step, val_loss=val_loss, file=best_file.name)
             return
         self.bad_evals += 1
         if self.cfg.get("early_stop", False) and self.bad_evals >= int(self.cfg.get("patience", 3)):
-            self.events.emit("early_stop", step=step, best_val_loss=self.best,
+            self.events.emit(Ev.EARLY_STOP, step=step, best_val_loss=self.best,
                              patience=int(self.cfg.get("patience", 3)))
             self.events.log(f"early stopping at step {step}: no improvement in "
                             f"{self.bad_evals} validations")
@@ -354,17 +362,17 @@ def finish_run(model, adapter_dir: Path, events: EventWriter, stop: StopFlag, ca
                final_step: int, *, cut_short: bool, last_saved: int, started: float) -> None:
     """Last checkpoint at the final step, then `stopped` (signal) or `completed` (end or early stop)."""
     if final_step != last_saved:
-        ckpt = adapter_dir / f"{final_step:07d}_adapters.safetensors"
+        ckpt = adapter_dir / checkpoint_name(final_step)
         save_adapter(model, ckpt)
-        events.emit("checkpoint", step=final_step, file=ckpt.name)
+        events.emit(Ev.CHECKPOINT, step=final_step, file=ckpt.name)
     summary = dict(step=final_step, total=callback.total, final_train_loss=callback.last_train_loss,
                    final_val_loss=callback.last_val_loss, best_val_loss=callback.best,
                    seconds=time.perf_counter() - started)
     if cut_short and stop.reason == "signal":
-        events.emit("stopped", **summary)
+        events.emit(Ev.STOPPED, **summary)
         events.log(f"stopped at step {final_step}; adapter saved")
     else:
-        events.emit("completed", early_stopped=cut_short and stop.reason == "early_stop", **summary)
+        events.emit(Ev.COMPLETED, early_stopped=cut_short and stop.reason == "early_stop", **summary)
         events.log(f"completed at step {final_step}")
 
 
@@ -407,11 +415,11 @@ class RunSetup:
             broadcast_trainable(model, self.world)  # identical starting weights on every rank
         self.adapter_dir.mkdir(parents=True, exist_ok=True)
         if self.rank == 0:
-            save_config(dict(cfg), self.adapter_dir / "adapter_config.json")
+            save_config(dict(cfg), self.adapter_dir / ADAPTER_CONFIG)
         return sum(v.size for _, v in tree_flatten(model.trainable_parameters()))
 
     def announce(self, events: EventWriter, trainable: int, train_rows: int, valid_rows: int) -> None:
-        events.emit("started", total=int(self.cfg["iters"]), start_step=self.offset,
+        events.emit(Ev.STARTED, total=int(self.cfg["iters"]), start_step=self.offset,
                     trainable_parameters=trainable, train_rows=train_rows, valid_rows=valid_rows,
                     world_size=self.world.size())
 
@@ -428,8 +436,8 @@ class Checkpointer:
     def __call__(self, step: int) -> None:
         if step % self.save_every or self.setup.rank != 0:
             return
-        ckpt = self.setup.adapter_dir / f"{step:07d}_adapters.safetensors"
+        ckpt = self.setup.adapter_dir / checkpoint_name(step)
         save_adapter(self.model, ckpt)
-        save_adapter(self.model, self.setup.adapter_dir / "adapters.safetensors")
+        save_adapter(self.model, self.setup.adapter_dir / FINAL_ADAPTER)
         self.last_saved = step
-        self.events.emit("checkpoint", step=step, file=ckpt.name)
+        self.events.emit(Ev.CHECKPOINT, step=step, file=ckpt.name)

@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from backend.runs.layout import CONFIG_FILE, LOG_FILE
+
 CHUNK = 16 * 1024 * 1024  # bytes per all_sum when broadcasting files
 SCRATCH_PREFIX = "lora-studio-rank-"
 
@@ -76,7 +78,7 @@ class RankContext:
         from backend.training.runner.supervision import hold_lock
 
         hold_lock(rank_lock_path(self.ranks_dir, self.rank))  # before the record: a record implies it
-        log = self.run_dir / "train.log" if self.rank == 0 else self.ranks_dir / f"rank{self.rank}.log"
+        log = self.run_dir / LOG_FILE if self.rank == 0 else self.ranks_dir / f"rank{self.rank}.log"
         sys.stdout.flush()
         sys.stderr.flush()
         self._orig_err = os.dup(2)
@@ -118,7 +120,7 @@ class RankContext:
         if self.rank == 0:
             payload = _pack(Path(config_path))
         files = _unpack(broadcast_bytes(payload, self.group))
-        config = load_text(files.pop("config.yaml").decode("utf-8"))
+        config = load_text(files.pop(CONFIG_FILE).decode("utf-8"))
         if self.rank == 0:
             return config
         data_dir = self.scratch / "data"
@@ -143,7 +145,7 @@ def _pack(config_path: Path) -> bytes:
 
     text = config_path.read_bytes()
     config = yaml.safe_load(text) or {}  # only paths are read here; the ranks parse it like mlx-lm
-    files = {"config.yaml": text}
+    files = {CONFIG_FILE: text}
     data_dir = Path(config.get("data") or "")
     if data_dir.is_dir():
         for path in sorted(data_dir.glob("*.jsonl")):

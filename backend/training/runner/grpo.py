@@ -30,6 +30,7 @@ from backend.training.runner.common import (
     run_main,
     save_adapter,
 )
+from backend.runs.layout import FINAL_ADAPTER
 
 
 class GRPOCallback(StudioCallback):
@@ -103,7 +104,7 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     grpo_args = GRPOTrainingArgs(
         batch_size=args.batch_size, iters=setup.remaining, val_batches=args.val_batches,
         steps_per_report=args.steps_per_report, steps_per_eval=args.steps_per_eval,
-        steps_per_save=NEVER, adapter_file=str(setup.adapter_dir / "adapters.safetensors"),
+        steps_per_save=NEVER, adapter_file=str(setup.adapter_dir / FINAL_ADAPTER),
         max_seq_length=args.max_seq_length, max_completion_length=args.max_completion_length,
         beta=args.beta, group_size=args.group_size, epsilon=args.epsilon, epsilon_high=args.epsilon_high,
         temperature=args.temperature, reward_weights=args.reward_weights,
@@ -124,7 +125,7 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     final_step = cut.get("step", setup.offset + setup.remaining)
     if setup.rank == 0:
         # mlx-lm-lora saves its final adapter only when the loop runs to the end.
-        save_adapter(model, setup.adapter_dir / "adapters.safetensors")
+        save_adapter(model, setup.adapter_dir / FINAL_ADAPTER)
         finish_run(model, setup.adapter_dir, events, stop, callback, final_step,
                    cut_short="step" in cut, last_saved=checkpoint.last_saved, started=started)
     return final_step

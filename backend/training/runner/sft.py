@@ -24,6 +24,7 @@ from backend.training.runner.common import (
     observed_batches,
     run_main,
 )
+from backend.runs.layout import FINAL_ADAPTER
 
 
 def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
@@ -47,7 +48,7 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     train_args = TrainingArgs(
         batch_size=args.batch_size, iters=setup.remaining, val_batches=args.val_batches,
         steps_per_report=args.steps_per_report, steps_per_eval=args.steps_per_eval,
-        steps_per_save=NEVER, adapter_file=str(setup.adapter_dir / "adapters.safetensors"),
+        steps_per_save=NEVER, adapter_file=str(setup.adapter_dir / FINAL_ADAPTER),
         max_seq_length=args.max_seq_length, grad_checkpoint=args.grad_checkpoint,
         grad_accumulation_steps=int(cfg.get("grad_accumulation_steps", 1)),
     )

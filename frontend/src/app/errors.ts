@@ -31,7 +31,6 @@ function stripValueError(msg: string): string {
 
 /** Which path a dataset problem most likely concerns. */
 function datasetField(detail: DatasetErrorDetail): string {
-  if (detail.field) return detail.field;
   return /\b(validation|val)\b|val_data_path|valid\.jsonl/i.test(detail.message) ? 'val_data_path' : 'train_data_path';
 }
 

@@ -165,7 +165,7 @@ describe('app smoke (jsdom, mocked API)', () => {
     await act(async () => ($('method-card-gspo')!.querySelector('input') as HTMLInputElement).click());
     expect($('method-card-gspo')?.dataset.selected).toBe('true');
     expect(store.getState().enhanced.draft?.importance_sampling_level).toBe('sequence');
-    expect(store.getState().setup.draft?.training_method).toBe('sft');
+    expect(store.getState().setup.draft).not.toHaveProperty('training_method');
     expect($('reward-fn-exact')).not.toBeNull();
   });
 

@@ -14,16 +14,17 @@ export const demoModel: ModelInfo = {
 export const brokenModel: ModelInfo = { ...demoModel, name: 'broken', path: '/models/broken', error: 'config.json unreadable', lora_targets: undefined };
 
 export const datasets: DatasetInfo[] = [
-  { name: 'demo-sft', path: '/data/demo-sft', format: 'messages', rows: 200, kind: 'sft', splits: { train: '/data/demo-sft/train.jsonl', valid: '/data/demo-sft/valid.jsonl', test: null } },
-  { name: 'demo-grpo', path: '/data/demo-grpo', format: 'grpo', rows: 100, kind: 'grpo', splits: { train: '/data/demo-grpo/train.jsonl', valid: null, test: null } },
+  { name: 'demo-sft', path: '/data/demo-sft', format: 'messages', rows: 200, kind: 'sft', splits: { train: '/data/demo-sft/train.jsonl', valid: '/data/demo-sft/valid.jsonl', test: null }, split_rows: { train: 180, valid: 20, test: 0 } },
+  { name: 'demo-grpo', path: '/data/demo-grpo', format: 'grpo', rows: 100, kind: 'grpo', splits: { train: '/data/demo-grpo/train.jsonl', valid: null, test: null }, split_rows: { train: 100, valid: 0, test: 0 } },
 ];
 
-export const idleStatus: TrainingStatus = { state: 'idle', run_id: null, kind: null, config: null, metrics: null, error: null, started_at: null };
+export const idleStatus: TrainingStatus = { state: 'idle', run_id: null, kind: null, config: null, metrics: { step: null, total_steps: null, train_loss: null, val_loss: null, best_val_loss: null, best_step: null }, error: null, started_at: null };
 
 export const sessionSummary: SessionSummary = {
   id: 'run-a', kind: 'sft', name: 'adapter-a', model_name: 'demo-llama', model_path: '/models/demo-llama', adapter_name: 'adapter-a',
-  state: 'completed', created_at: 1_700_000_000, steps_completed: 100, total_steps: 100, final_train_loss: 1.2, final_val_loss: 1.4,
-  best_val_loss: 1.35, readiness: 'ready', legacy: false, lora: { rank: 16, alpha: 32, dropout: 0, num_layers: 2, scale: 2 },
+  state: 'completed', error: null, created_at: 1_700_000_000, updated_at: 1_700_000_600, steps_completed: 100, total_steps: 100, final_train_loss: 1.2, final_val_loss: 1.4,
+  best_val_loss: 1.35, best_step: 100, readiness: 'ready', has_best: false, legacy: false,
+  lora: { rank: 16, alpha: 32, dropout: 0, num_layers: 2, scale: 2, fine_tune_type: 'lora' }, method: 'sft',
 };
 
 export const sessionDetail: SessionDetail = {
@@ -32,7 +33,8 @@ export const sessionDetail: SessionDetail = {
   yaml: 'model: /models/demo-llama\nlora_parameters:\n  rank: 16\n',
   adapter_files: [{ name: 'adapters.safetensors', size_bytes: 2048 }],
   history: { train: [{ step: 50, train_loss: 2 }, { step: 100, train_loss: 1.2 }], val: [{ step: 100, val_loss: 1.4 }] },
-  evaluations: [], lora_targets: demoModel.lora_targets ?? null, error: null,
+  evaluations: [], lora_targets: demoModel.lora_targets ?? null, warnings: [],
+  data: { format: 'messages', train_rows: 180, valid_rows: 20, test_rows: 0, split: 'given' },
 };
 
 type Handler = (req: { method: string; path: string; query: URLSearchParams; body: unknown }) => { status: number; body?: unknown } | undefined;

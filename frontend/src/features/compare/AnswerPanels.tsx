@@ -4,7 +4,7 @@ import { Badge } from '../../components/Badge';
 import { RatingStars } from '../../components/RatingStars';
 import { Spinner } from '../../components/Spinner';
 import { fmtNumber } from '../../components/format';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../components/CopyButton';
 import { historyRated, type CurrentRun, type SideRun } from './compareSlice';
 import type { Side } from './types';
 

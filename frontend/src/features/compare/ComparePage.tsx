@@ -10,7 +10,7 @@ import { HistoryCard } from './HistoryCard';
 import { LoadSessionModal } from './LoadSessionModal';
 import { PromptCard } from './PromptCard';
 import { useCompareSession } from './useCompareSession';
-import { MultiCompareCard } from '../multicompare/MultiCompareCard';
+import { MultiCompareCard } from './multi/MultiCompareCard';
 import { useGenerate } from './useGenerate';
 
 /** Compare tab: base model vs a session's adapter, side-by-side answers, history and evaluation. */

@@ -10,7 +10,7 @@ export const compareApi = api.injectEndpoints({
     }),
     startEvaluation: build.mutation<EvaluationStarted, EvaluationRequest>({
       query: (body) => ({ url: '/evaluation/start', method: 'POST', body }),
-      invalidatesTags: (_r, _e, arg) => [{ type: 'Session', id: arg.session_id }],
+      invalidatesTags: (_r, _e, arg) => (arg.session_ids ?? [arg.session_id]).map((id) => ({ type: 'Session' as const, id: id ?? undefined })),
     }),
     getEvaluation: build.query<EvaluationStatus, string>({
       query: (id) => `/evaluation/${encodeURIComponent(id)}`,

@@ -22,7 +22,8 @@ async function click(id: string) {
 
 const legacy = { ...sessionSummary, id: 'run-b', name: 'old-adapter', readiness: 'legacy' as const, legacy: true, has_best: false, created_at: 1_600_000_000 };
 const evaluation: EvaluationStatus = {
-  id: 'eval-1', session_id: 'run-a', state: 'completed', progress: 1, phase: 'done', error: null, created_at: 1, updated_at: 2, request: {},
+  id: 'eval-1', session_id: 'run-a', state: 'completed', progress: 1, phase: 'done', error: null, created_at: 1, updated_at: 2,
+  request: { session_id: 'run-a', num_questions: 1, max_tokens: 64, checkpoint: 'final', judge: null },
   result: {
     base: { scores: { exact_match: 0, token_f1: 50, rouge_l: 50, nll_score: 1 }, mean_nll: 4, perplexity: 54 },
     adapter: { scores: { exact_match: 50, token_f1: 90, rouge_l: 40, nll_score: 60 }, mean_nll: 0.5, perplexity: 1.6 },

@@ -71,7 +71,11 @@ describe('compare slice: streaming into the history', () => {
     s = compare(s, tokenReceived({ id, side: 'adapter', text: 'rth' }));
     s = compare(s, tokenReceived({ id: 'stale', side: 'adapter', text: 'ignored' }));
     expect(s.current!.adapter.text).toBe('Mirth');
-    s = compare(s, sideFinished({ id, side: 'adapter', status: 'done', response: { response: 'Mirth.', tokens: 3, tokens_per_sec: 50 } }));
+    s = compare(s, sideFinished({ id, side: 'adapter', status: 'done', response: {
+      response: 'Mirth.', tokens: 3, tokens_per_sec: 50, prompt_tokens: 12, elapsed_seconds: 0.06, raw_prompt: false,
+      prompt_text: '<|im_start|>user\nWhat is the capital of Veloria?<|im_end|>\n<|im_start|>assistant\n',
+      model_info: { model_path: '/models/demo', adapter_path: '/runs/r/adapters', adapter_file: 'adapters.safetensors', checkpoint: 'final', session_id: 'r', loaded_from_cache: true, load_seconds: 0 },
+    } }));
     expect(s.history).toHaveLength(0);
     s = compare(s, sideFinished({ id, side: 'base', status: 'error', error: 'boom' }));
     expect(s.history).toHaveLength(1);

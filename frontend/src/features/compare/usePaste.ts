@@ -1,6 +1,6 @@
 import { useCallback, useState, type ClipboardEvent, type RefObject } from 'react';
 import { getBridge } from '../../app/electronBridge';
-import { browserClipboardEnv, insertAtCaret, normalizePasted, readClipboardText, type PasteSource } from './clipboard';
+import { browserClipboardEnv, insertAtCaret, normalizePasted, readClipboardText, type PasteSource } from '../../app/clipboard';
 
 export type PasteStatus = { kind: 'ok'; source: PasteSource } | { kind: 'error'; message: string } | null;
 

@@ -19,11 +19,11 @@ export function paramKind(p: MethodParameter): ParamKind {
   return 'text';
 }
 
-/** Bounds of a parameter, from `min`/`max` or JSON-schema style keys. */
+/** Bounds of a parameter (JSON-schema keys, as GET /training/methods sends them). */
 export function paramLimits(p: MethodParameter): FieldLimits {
   const l: FieldLimits = {};
-  const min = p.minimum ?? p.min;
-  const max = p.maximum ?? p.max;
+  const min = p.minimum;
+  const max = p.maximum;
   if (typeof min === 'number') l.minimum = min;
   if (typeof max === 'number') l.maximum = max;
   if (typeof p.exclusiveMinimum === 'number') l.exclusiveMinimum = p.exclusiveMinimum;

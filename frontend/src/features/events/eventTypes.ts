@@ -1,88 +1,31 @@
 /**
- * The websocket events, declared once for the SPA (the backend declares the same set once in
- * backend/runs/events.py). Envelope: {type, run_id, seq, ts, data}; `seq` is global and
+ * The websocket events, generated from the backend's schema (backend/schemas/events.py; names in
+ * backend/runs/event_types.py). Envelope: {type, run_id, seq, ts, data}; `seq` is global and
  * increasing; only the synthetic `training_state` sent on connect has seq null.
  */
-import type { LoraTargets, RunKind, TrainingStatus } from '../../app/apiTypes';
+import type { components } from '../../app/generated/openapi';
 
-export interface TrainingStartedData {
-  config: Record<string, unknown>;
-  kind: RunKind;
-  lora_targets: LoraTargets | null;
-  yaml_path: string | null;
-  total_steps: number | null;
-}
-
-export interface TrainingProgressData {
-  step: number;
-  total: number | null;
-  train_loss: number | null;
-  learning_rate: number | null;
-  it_per_sec: number | null;
-  /** Seconds per step (added by hand until the event types are generated). */
-  step_time?: number | null;
-  tokens_per_sec: number | null;
-  trained_tokens: number | null;
-  peak_mem_gb: number | null;
-  eta_seconds: number | null;
-  reward?: number | null;
-  reward_std?: number | null;
-  kl?: number | null;
-  rewards?: Record<string, number>;
-}
-
-export interface TrainingCompletedData {
-  steps_completed?: number | null;
-  /** The server may name the last step `step` instead of `steps_completed`. */
-  step?: number | null;
-  final_train_loss: number | null;
-  final_val_loss: number | null;
-  best_val_loss: number | null;
-  early_stopped: boolean;
-}
-
-export type NotificationLevel = 'info' | 'warning' | 'error';
-
-export interface EventDataMap {
-  training_state: TrainingStatus;
-  training_started: TrainingStartedData;
-  training_progress: TrainingProgressData;
-  training_val: { step: number; val_loss: number | null };
-  checkpoint_saved: { step: number; file: string };
-  best_model_updated: { step: number; val_loss: number | null; file: string };
-  training_log: { line: string };
-  training_completed: TrainingCompletedData;
-  training_stopped: { step: number | null };
-  training_error: { message: string };
-  notification: { level: NotificationLevel; title: string; message: string };
-  session_loaded: { session_id: string };
-  evaluation_progress: { evaluation_id: string; progress: number; phase: string };
-  evaluation_completed: { evaluation_id: string; state: string; error?: string | null };
-  export_progress: { export_id: string; progress: number; phase: string };
-  export_completed: { export_id: string; state: string; ok?: boolean | null; error?: string | null };
-}
-
-export type EventType = keyof EventDataMap;
+type Schemas = components['schemas'];
 
 /** The one union of every event the server sends. */
-export type ServerEvent = {
-  [K in EventType]: {
-    type: K;
-    run_id: string | null;
-    seq: K extends 'training_state' ? number | null : number;
-    ts: number;
-    data: EventDataMap[K];
-  };
-}[EventType];
-
+export type ServerEvent = Schemas['ServerEvent'];
+export type EventType = ServerEvent['type'];
 export type EventOf<K extends EventType> = Extract<ServerEvent, { type: K }>;
+export type EventDataMap = { [K in EventType]: EventOf<K>['data'] };
 
-export const EVENT_TYPES: readonly EventType[] = [
-  'training_state', 'training_started', 'training_progress', 'training_val', 'checkpoint_saved',
-  'best_model_updated', 'training_log', 'training_completed', 'training_stopped', 'training_error',
-  'notification', 'session_loaded', 'evaluation_progress', 'evaluation_completed',
-  'export_progress', 'export_completed',
-] as const;
+export type TrainingStartedData = Schemas['TrainingStartedData'];
+export type TrainingProgressData = Schemas['TrainingProgressData'];
+export type TrainingCompletedData = Schemas['TrainingCompletedData'];
+export type NotificationLevel = Schemas['NotificationData']['level'];
+
+/** Every event type once; the compiler checks this against the generated union (none missing or extra). */
+const EVENT_TYPE_SET: Record<EventType, true> = {
+  training_state: true, training_started: true, training_progress: true, training_val: true,
+  checkpoint_saved: true, best_model_updated: true, training_log: true, training_completed: true,
+  training_stopped: true, training_error: true, notification: true, session_loaded: true,
+  evaluation_progress: true, evaluation_completed: true, export_progress: true, export_completed: true,
+};
+export const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as readonly EventType[];
 
 const KNOWN = new Set<string>(EVENT_TYPES);
 

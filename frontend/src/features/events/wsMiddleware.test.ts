@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeStore } from '../../app/store';
 import { wsUrl } from '../../app/env';
-import { ev, progress } from '../../test/fixtures';
+import { ev, progress, startedData, stateData } from '../../test/fixtures';
 import { backoffDelay } from './backoff';
 import { wsConnect, wsDisconnect, wsReconnectNow } from './eventsSlice';
 
@@ -60,7 +60,7 @@ describe('websocket middleware', () => {
     first.open();
     expect(store.getState().events.connection).toBe('open');
 
-    first.send(ev('training_state', { state: 'running', run_id: 'run-1', kind: 'sft', config: {}, metrics: { step: 3 }, error: null, started_at: 1 }, { seq: null }));
+    first.send(ev('training_state', stateData({ state: 'running', run_id: 'run-1', kind: 'sft', config: {}, metrics: { step: 3 }, error: null, started_at: 1 }), { seq: null }));
     first.send(ev('training_progress', progress(5, 2.0), { seq: 41 }));
     first.send(ev('training_progress', progress(10, 1.8), { seq: 42 }));
     first.send({ type: 'bogus', seq: 43 }); // unknown types are ignored
@@ -81,7 +81,7 @@ describe('websocket middleware', () => {
 
     // The server replays what was missed, possibly overlapping what we already had.
     second.open();
-    second.send(ev('training_state', { state: 'running', run_id: 'run-1', kind: 'sft', config: {}, metrics: { step: 10 }, error: null, started_at: 1 }, { seq: null }));
+    second.send(ev('training_state', stateData({ state: 'running', run_id: 'run-1', kind: 'sft', config: {}, metrics: { step: 10 }, error: null, started_at: 1 }), { seq: null }));
     second.send(ev('training_progress', progress(10, 1.8), { seq: 42 }));
     second.send(ev('training_progress', progress(15, 1.6), { seq: 43 }));
     expect(store.getState().liveRun.train.map((p) => p.step)).toEqual([5, 10, 15]);
@@ -127,7 +127,7 @@ describe('websocket middleware', () => {
     const s = FakeSocket.all[0]!;
     s.open();
     s.send(ev('training_progress', progress(5, 2.0), { seq: 500 }));
-    s.send(ev('training_state', { state: 'idle', run_id: null, kind: null, config: null, metrics: null, error: null, started_at: null, last_seq: 3 }, { seq: null }));
+    s.send(ev('training_state', stateData({ state: 'idle', run_id: null, kind: null, config: null, metrics: {}, error: null, started_at: null }, 3), { seq: null }));
     expect(store.getState().events.lastSeq).toBe(3);
     s.send(ev('training_log', { line: 'new' }, { seq: 4, run_id: 'run-9' }));
     expect(store.getState().events.lastSeq).toBe(4);
@@ -145,12 +145,12 @@ describe('fresh connect with a snapshot seq', () => {
     store.dispatch(wsConnect());
     const s = FakeSocket.all[0]!;
     s.open();
-    s.send(ev('training_state', { state: 'completed', run_id: 'run-1', kind: 'sft', config: {}, metrics: { step: 30, total_steps: 30 }, error: null, started_at: 1, last_seq: 42 }, { seq: null }));
-    s.send(ev('training_started', { config: {}, kind: 'sft', lora_targets: null, yaml_path: null, total_steps: 30 }, { seq: 1 }));
+    s.send(ev('training_state', stateData({ state: 'completed', run_id: 'run-1', kind: 'sft', config: {}, metrics: { step: 30, total_steps: 30 }, error: null, started_at: 1 }, 42), { seq: null }));
+    s.send(ev('training_started', startedData({ total_steps: 30 }), { seq: 1 }));
     s.send(ev('training_progress', progress(5, 3), { seq: 2 }));
     expect(store.getState().liveRun.state).toBe('completed'); // the backlog did not rewind the run
     expect(store.getState().events.lastSeq).toBe(42);
-    s.send(ev('training_started', { config: {}, kind: 'sft', lora_targets: null, yaml_path: null, total_steps: 10 }, { run_id: 'run-2', seq: 43 }));
+    s.send(ev('training_started', startedData({ total_steps: 10 }), { run_id: 'run-2', seq: 43 }));
     expect(store.getState().liveRun).toMatchObject({ runId: 'run-2', state: 'running' });
   });
 });

@@ -2,7 +2,7 @@ import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { ProgressBar } from '../../components/ProgressBar';
 import { fmtBytes } from '../../components/format';
-import { CopyButton } from '../compare/CopyButton';
+import { CopyButton } from '../../components/CopyButton';
 import { VerificationView } from './VerificationView';
 import { COMMAND_LABELS, type ExportStatus } from './types';
 

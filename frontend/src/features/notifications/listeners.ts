@@ -10,7 +10,7 @@ import { notify, type ToastLevel } from './notificationsSlice';
 export const FRESH_EVENT_SECONDS = 120;
 
 export function isFreshEvent(ev: Pick<ServerEvent, 'ts'>, nowMs: number = Date.now()): boolean {
-  return nowMs / 1000 - ev.ts <= FRESH_EVENT_SECONDS;
+  return ev.ts !== null && nowMs / 1000 - ev.ts <= FRESH_EVENT_SECONDS;
 }
 
 /** The toast an event deserves, if any. */
@@ -24,7 +24,7 @@ export function toastForEvent(ev: ServerEvent): { level: ToastLevel; title: stri
         title: 'Training completed',
         message: ev.data.early_stopped
           ? 'Stopped early: validation loss stopped improving.'
-          : `${ev.data.steps_completed ?? ev.data.step ?? ''} steps done.`.trim(),
+          : `${ev.data.step ?? ''} steps done.`.trim(),
       };
     case 'training_stopped':
       return { level: 'info', title: 'Training stopped', message: ev.data.step != null ? `Adapter saved at step ${ev.data.step}.` : '' };

@@ -19,7 +19,7 @@ export function LoraTargetsPanel({ model, modelPath, rank, numLayers }: LoraTarg
   const args = useMemo(() => JSON.parse(key) as { path: string; rank: number; num_layers: number }, [key]);
   const skip = !model || model.error !== null || !args.path || !(args.rank > 0) || numLayers === null;
   const { data, isFetching, isError } = useGetModelTargetsQuery(args, { skip });
-  const targets: LoraTargets | undefined = (!skip && data) || model?.lora_targets;
+  const targets: LoraTargets | undefined = (!skip && data) || model?.lora_targets || undefined;
   // An estimate is for a rank and a coverage: with either invalid, any number shown would be stale.
   const estimable = rank !== null && rank > 0 && numLayers !== null;
   if (!model) {

@@ -1,4 +1,4 @@
-import type { LoraTargets } from '../../app/apiTypes';
+import type { LoraTargets, RunKind } from '../../app/apiTypes';
 import { Card } from '../../components/Card';
 import { fmtNumber } from '../../components/format';
 import { coverageLabel, displayValue, loraSummary, RUN_SETTING_KEYS } from './runConfig';
@@ -6,7 +6,7 @@ import { coverageLabel, displayValue, loraSummary, RUN_SETTING_KEYS } from './ru
 export interface RunConfigProps {
   config: Record<string, unknown> | null;
   loraTargets: LoraTargets | null;
-  kind: 'sft' | 'enhanced' | null;
+  kind: RunKind | null;
   testId?: string;
   title?: string;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeStore } from '../../app/store';
 import { eventReceived } from '../events/eventsSlice';
-import { ev, progress } from '../../test/fixtures';
+import { ev, metrics, progress, startResponse, startedData, stateData } from '../../test/fixtures';
 import type { TrainingStatus } from '../../app/apiTypes';
 import { sessionsApi } from '../sessions/api';
 import { trainingApi } from './api';
@@ -22,17 +22,15 @@ function fulfilled(endpointName: string, originalArgs: unknown, payload: unknown
 
 const noSocket = { ws: { createSocket: () => { throw new Error('no sockets in this test'); } } };
 
-const status = (over: Partial<TrainingStatus> = {}): TrainingStatus => ({
+const status = (over: Omit<Partial<TrainingStatus>, 'metrics'> & { metrics?: Parameters<typeof metrics>[0] } = {}) => stateData({
   state: 'running', run_id: 'run-1', kind: 'sft', config: { lora_rank: 32, lora_alpha: 32, iterations: 100 },
-  metrics: { step: 10, total_steps: 100, train_loss: 2.5 }, error: null, started_at: 1, ...over,
+  error: null, started_at: 1, ...over, metrics: { step: 10, total_steps: 100, train_loss: 2.5, ...over.metrics },
 });
 
 describe('live run reducers', () => {
   it('progress, val and completed events update the live run state', () => {
     const store = makeStore(noSocket);
-    store.dispatch(eventReceived(ev('training_started', {
-      config: { lora_rank: 16, lora_alpha: 32 }, kind: 'sft', lora_targets: null, yaml_path: '/y', total_steps: 100,
-    }, { seq: 1 })));
+    store.dispatch(eventReceived(ev('training_started', startedData({ config: { lora_rank: 16, lora_alpha: 32 }, kind: 'sft', yaml_path: '/y', total_steps: 100 }), { seq: 1 })));
     store.dispatch(eventReceived(ev('training_progress', progress(25, 2.0), { seq: 2 })));
     store.dispatch(eventReceived(ev('training_val', { step: 25, val_loss: 2.2 }, { seq: 3 })));
     store.dispatch(eventReceived(ev('best_model_updated', { step: 25, val_loss: 2.2, file: 'best_adapters.safetensors' }, { seq: 4 })));
@@ -45,7 +43,7 @@ describe('live run reducers', () => {
     expect(s.best?.file).toBe('best_adapters.safetensors');
 
     store.dispatch(eventReceived(ev('training_completed', {
-      steps_completed: 100, final_train_loss: 1.1, final_val_loss: 1.3, best_val_loss: 1.25, early_stopped: false,
+      step: 100, final_train_loss: 1.1, final_val_loss: 1.3, best_val_loss: 1.25, early_stopped: false,
     }, { seq: 5 })));
     s = store.getState().liveRun;
     expect(s.state).toBe('completed');
@@ -98,15 +96,15 @@ describe('live run reducers', () => {
     const store = makeStore(noSocket);
     store.dispatch(eventReceived(ev('training_progress', progress(10, 3.0), { seq: 1 })));
     store.dispatch(eventReceived(ev('training_stopped', { step: 10 }, { seq: 2 })));
-    store.dispatch(eventReceived(ev('training_started', { config: {}, kind: 'sft', lora_targets: null, yaml_path: null, total_steps: 100 }, { seq: 3 })));
+    store.dispatch(eventReceived(ev('training_started', startedData({ config: {}, kind: 'sft', yaml_path: null, total_steps: 100 }), { seq: 3 })));
     expect(store.getState().liveRun.train).toHaveLength(1);
     expect(store.getState().liveRun.state).toBe('running');
-    store.dispatch(eventReceived(ev('training_started', { config: {}, kind: 'enhanced', lora_targets: null, yaml_path: null, total_steps: 50 }, { run_id: 'run-2', seq: 4 })));
+    store.dispatch(eventReceived(ev('training_started', startedData({ config: {}, kind: 'enhanced', yaml_path: null, total_steps: 50 }), { run_id: 'run-2', seq: 4 })));
     expect(store.getState().liveRun).toMatchObject({ runId: 'run-2', kind: 'enhanced', train: [], logs: [] });
     // the fresh run's lists are its own (regression: shared frozen arrays)
     store.dispatch(eventReceived(ev('training_log', { line: 'x' }, { run_id: 'run-2', seq: 5 })));
     store.dispatch(eventReceived(ev('training_progress', progress(1, 1), { run_id: 'run-2', seq: 6 })));
-    store.dispatch(eventReceived(ev('training_started', { config: {}, kind: 'sft', lora_targets: null, yaml_path: null, total_steps: 5 }, { run_id: 'run-3', seq: 7 })));
+    store.dispatch(eventReceived(ev('training_started', startedData({ config: {}, kind: 'sft', yaml_path: null, total_steps: 5 }), { run_id: 'run-3', seq: 7 })));
     store.dispatch(eventReceived(ev('training_log', { line: 'y' }, { run_id: 'run-3', seq: 8 })));
     expect(store.getState().liveRun.logs).toEqual(['y']);
   });
@@ -122,21 +120,21 @@ describe('live run reducers', () => {
 
   it('after runStarted, backlog events of older runs do not take over the view', () => {
     const store = makeStore(noSocket);
-    store.dispatch(runStarted({ response: { run_id: 'new', config: { iterations: 10 }, yaml_path: null, warnings: [], lora_targets: null }, kind: 'sft' }));
-    store.dispatch(eventReceived(ev('training_started', { config: {}, kind: 'sft', lora_targets: null, yaml_path: null, total_steps: 5 }, { run_id: 'old', seq: 1 })));
-    store.dispatch(eventReceived(ev('training_completed', { steps_completed: 5, final_train_loss: 1, final_val_loss: 1, best_val_loss: 1, early_stopped: false }, { run_id: 'old', seq: 2 })));
+    store.dispatch(runStarted({ response: startResponse({ run_id: 'new', config: { iterations: 10 } }), kind: 'sft' }));
+    store.dispatch(eventReceived(ev('training_started', startedData({ config: {}, kind: 'sft', yaml_path: null, total_steps: 5 }), { run_id: 'old', seq: 1 })));
+    store.dispatch(eventReceived(ev('training_completed', { step: 5, final_train_loss: 1, final_val_loss: 1, best_val_loss: 1, early_stopped: false }, { run_id: 'old', seq: 2 })));
     expect(store.getState().liveRun).toMatchObject({ runId: 'new', state: 'starting' });
-    store.dispatch(eventReceived(ev('training_started', { config: {}, kind: 'sft', lora_targets: null, yaml_path: null, total_steps: 10 }, { run_id: 'new', seq: 3 })));
+    store.dispatch(eventReceived(ev('training_started', startedData({ config: {}, kind: 'sft', yaml_path: null, total_steps: 10 }), { run_id: 'new', seq: 3 })));
     store.dispatch(eventReceived(ev('training_completed', { step: 10, final_train_loss: 1, final_val_loss: 1, best_val_loss: 0.9, early_stopped: false }, { run_id: 'new', seq: 4 })));
     expect(store.getState().liveRun).toMatchObject({ runId: 'new', state: 'completed', pinned: false, metrics: expect.objectContaining({ step: 10 }) });
     // once unpinned, a later run takes over as usual
-    store.dispatch(eventReceived(ev('training_started', { config: {}, kind: 'sft', lora_targets: null, yaml_path: null, total_steps: 10 }, { run_id: 'next', seq: 5 })));
+    store.dispatch(eventReceived(ev('training_started', startedData({ config: {}, kind: 'sft', yaml_path: null, total_steps: 10 }), { run_id: 'next', seq: 5 })));
     expect(store.getState().liveRun.runId).toBe('next');
   });
 
   it('runStarted shows the new run immediately', () => {
     const store = makeStore(noSocket);
-    store.dispatch(runStarted({ response: { run_id: 'r9', config: { iterations: 300 }, yaml_path: null, warnings: [], lora_targets: null }, kind: 'sft' }));
+    store.dispatch(runStarted({ response: startResponse({ run_id: 'r9', config: { iterations: 300 } }), kind: 'sft' }));
     expect(store.getState().liveRun).toMatchObject({ runId: 'r9', state: 'starting', metrics: expect.objectContaining({ total_steps: 300 }) });
   });
 

@@ -9,6 +9,9 @@ import { sessionsApi } from '../sessions/api';
 import { trainingApi } from './api';
 import { mergeByStep, mergeLogLines, upsertByStep } from './runHistory';
 
+/** Every metric key present (null until known); the server sends only the ones it has. */
+export type LiveMetrics = { [K in keyof RunMetrics]-?: Exclude<RunMetrics[K], undefined> };
+
 /** The run the Training tab shows, fed by GET /training/status, session history and live events. */
 export interface LiveRunState {
   runId: string | null;
@@ -17,10 +20,10 @@ export interface LiveRunState {
   config: Record<string, unknown> | null;
   loraTargets: LoraTargets | null;
   yamlPath: string | null;
-  metrics: RunMetrics;
+  metrics: LiveMetrics;
   train: TrainPoint[];
   val: ValPoint[];
-  rewards: Record<string, number> | null;
+  rewards: Record<string, number | null> | null;
   logs: string[];
   checkpoints: { step: number; file: string }[];
   best: { step: number; val_loss: number | null; file: string | null } | null;
@@ -39,7 +42,7 @@ export interface LiveRunState {
   pinned: boolean;
 }
 
-export const emptyMetrics = (): RunMetrics => ({
+export const emptyMetrics = (): LiveMetrics => ({
   step: null, total_steps: null, train_loss: null, val_loss: null, best_val_loss: null, best_step: null,
   learning_rate: null, tokens_per_sec: null, it_per_sec: null, peak_mem_gb: null, trained_tokens: null,
   eta_seconds: null, reward: null, reward_std: null, kl: null, step_time: null, last_checkpoint_step: null,
@@ -178,7 +181,7 @@ function applyEvent(state: LiveRunState, ev: ServerEvent): void {
       state.completed = ev.data;
       state.metrics.eta_seconds = 0;
       {
-        const last = ev.data.steps_completed ?? ev.data.step;
+        const last = ev.data.step;
         if (typeof last === 'number') state.metrics.step = last;
       }
       if (typeof ev.data.best_val_loss === 'number') state.metrics.best_val_loss = ev.data.best_val_loss;
@@ -255,7 +258,7 @@ const liveRunSlice = createSlice({
         const lastTrain = state.train[state.train.length - 1];
         if (lastTrain && (state.metrics.step === null || lastTrain.step > state.metrics.step)) {
           state.metrics.step = lastTrain.step;
-          state.metrics.train_loss = lastTrain.train_loss;
+          state.metrics.train_loss = lastTrain.train_loss ?? null;
         }
         if (state.metrics.best_val_loss === null && s.best_val_loss !== null) state.metrics.best_val_loss = s.best_val_loss;
         if (state.metrics.best_step === null && s.best_step != null) state.metrics.best_step = s.best_step;

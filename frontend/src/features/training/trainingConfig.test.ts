@@ -15,9 +15,9 @@ describe('mergeTrainingConfig', () => {
     expect(draft.model_path).toBe('');
     expect(draft.train_data_path).toBe('');
     expect(draft.val_data_path).toBeNull();
-    // enhanced fields are kept so configs move between tabs
-    expect(draft.group_size).toBe(4);
-    expect(draft.grpo_loss_type).toBe('grpo');
+    // the SFT config carries no GRPO-family fields (the server refuses unknown fields)
+    expect(draft).not.toHaveProperty('group_size');
+    expect(draft).not.toHaveProperty('training_method');
   });
 
   it('follows the server when its defaults change (nothing hard-coded)', () => {

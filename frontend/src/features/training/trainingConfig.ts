@@ -1,8 +1,8 @@
 import type { ConfigValue, DistributedSettings, TrainingDefaultsResponse } from '../../app/apiTypes';
 
 /**
- * The SFT run configuration (SPEC §5 TrainingConfig), incl. the LoRA fields and the GRPO-family
- * fields that SFT keeps (and ignores) so configs can move between the Setup and Enhanced tabs.
+ * The SFT run configuration (SPEC §5 TrainingConfig), incl. the LoRA fields. GRPO-family fields are
+ * not part of it: moving a config between the Setup and Enhanced tabs picks the keys each side knows.
  * Values never come from TypeScript constants: see `mergeTrainingConfig` (GET /training/defaults).
  */
 export interface TrainingConfig {
@@ -33,14 +33,6 @@ export interface TrainingConfig {
   seed: number;
   /** Multi-process training through mlx.launch; batch_size is then per process. */
   distributed: DistributedSettings;
-  // GRPO family (kept for cross-tab compatibility)
-  training_method: string;
-  group_size: number;
-  epsilon: number;
-  temperature: number;
-  max_completion_length: number;
-  importance_sampling_level: string | null;
-  grpo_loss_type: string;
 }
 
 /**
@@ -56,8 +48,7 @@ export const TRAINING_CONFIG_KEYS = [
   'model_path', 'train_data_path', 'val_data_path', 'data_mapping', 'adapter_name', 'learning_rate', 'batch_size',
   'max_seq_length', 'iterations', 'steps_per_report', 'steps_per_eval', 'save_every', 'val_batches',
   'early_stop', 'patience', 'fine_tune_type', 'lora_rank', 'lora_alpha', 'lora_dropout', 'lora_num_layers',
-  'grad_checkpoint', 'mask_prompt', 'seed', 'distributed', 'training_method', 'group_size', 'epsilon', 'temperature',
-  'max_completion_length', 'importance_sampling_level', 'grpo_loss_type',
+  'grad_checkpoint', 'mask_prompt', 'seed', 'distributed',
 ] as const satisfies readonly ConfigKey[];
 
 /** Integer-valued fields (a type property, used by validation). */

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button } from '../../components/Button';
-import { Card } from '../../components/Card';
-import { useListExportsQuery } from '../export/api';
-import { useGetSessionQuery, useListSessionsQuery } from '../sessions/api';
+import { Button } from '../../../components/Button';
+import { Card } from '../../../components/Card';
+import { useListExportsQuery } from '../../export/api';
+import { useGetSessionQuery, useListSessionsQuery } from '../../sessions/api';
 import { diffConfigs } from './configDiff';
 import { MultiEvaluation } from './MultiEvaluation';
 import { useMultiGenerate } from './useMultiGenerate';

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { parseApiError } from '../../app/errors';
-import { Button } from '../../components/Button';
-import { ErrorPanel } from '../../components/ErrorPanel';
-import { ProgressBar } from '../../components/ProgressBar';
-import { fmtNumber } from '../../components/format';
-import { TextInput } from '../../components/inputs';
-import { useGetEvaluationQuery } from '../compare/api';
-import { deltaTone, formatDelta, METRICS } from '../compare/scores';
-import { isTerminal, type SideAggregate } from '../compare/types';
+import { parseApiError } from '../../../app/errors';
+import { Button } from '../../../components/Button';
+import { ErrorPanel } from '../../../components/ErrorPanel';
+import { ProgressBar } from '../../../components/ProgressBar';
+import { fmtNumber } from '../../../components/format';
+import { TextInput } from '../../../components/inputs';
+import { useGetEvaluationQuery } from '../api';
+import { deltaTone, formatDelta, METRICS } from '../scores';
+import { isTerminal, type SideAggregate } from '../types';
 import { useStartMultiEvaluationMutation } from './api';
 
 const KEYS = ['nll_score', 'token_f1', 'rouge_l', 'exact_match'];

@@ -1,5 +1,5 @@
-import { api } from '../../app/api';
-import type { EvaluationStarted } from '../compare/types';
+import { api } from '../../../app/api';
+import type { EvaluationStarted } from '../types';
 
 export interface MultiEvaluationRequest {
   session_ids: string[];

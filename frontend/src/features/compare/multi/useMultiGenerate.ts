@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { streamGeneration } from '../compare/sse';
+import { streamGeneration } from '../sse';
 
 export interface Column {
   key: string;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { getBridge } from '../../app/electronBridge';
-import { browserClipboardEnv, writeClipboardText } from './clipboard';
+import { getBridge } from '../app/electronBridge';
+import { browserClipboardEnv, writeClipboardText } from '../app/clipboard';
 
 /** Copies text through the fallback chain (desktop bridge → navigator.clipboard → execCommand). */
 export function CopyButton({ text, label, testId }: { text: string; label: string; testId?: string }) {
