@@ -8,6 +8,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from backend.schemas.common import RunShape
 from backend.schemas.distributed import DistributedConfig
+from backend.schemas.recipe import RecipeFields
 from backend.schemas.training import SLUG_PATTERN
 
 Method = Literal["grpo", "gspo", "dr_grpo"]
@@ -20,7 +21,7 @@ METHOD_SETTINGS: dict[str, dict[str, str]] = {
 }
 
 
-class EnhancedTrainingConfig(RunShape):
+class EnhancedTrainingConfig(RunShape, RecipeFields):
     model_config = ConfigDict(extra="ignore")
 
     model_path: str = Field(min_length=1)
@@ -48,6 +49,7 @@ class EnhancedTrainingConfig(RunShape):
     reward_functions: list[str] = Field(default_factory=lambda: ["exact_answer", "answer_similarity"], min_length=1)
     reward_weights: list[float] | None = None
     reward_functions_file: str | None = None
+    fine_tune_type: Literal["lora", "dora"] = "lora"
     lora_rank: int = Field(8, ge=1, le=512)
     lora_alpha: float = Field(16.0, gt=0, le=4096)
     lora_dropout: float = Field(0.0, ge=0.0, lt=1.0)

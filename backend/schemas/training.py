@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from backend.schemas.common import RunShape
 from backend.schemas.distributed import DistributedConfig
+from backend.schemas.recipe import RecipeFields
 
 SLUG_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
 # The Setup tab shows a larger save interval than the backend's fallback (PRD: "default 1000 in UI
@@ -28,7 +29,7 @@ class EnhancedFields(BaseModel):
     grpo_loss_type: str = "grpo"
 
 
-class TrainingConfig(RunShape, EnhancedFields):
+class TrainingConfig(RunShape, EnhancedFields, RecipeFields):
     model_config = ConfigDict(extra="ignore")
 
     model_path: str = Field(min_length=1, description="Directory of an MLX model (config.json, *.safetensors, tokenizer).")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from backend.runs.events import EventHub
 from backend.runs.layout import RunFiles
 from backend.schemas.distributed import DistributedConfig
 from backend.schemas.enhanced import EnhancedTrainingConfig
+from backend.schemas.recipe import recipe_errors
 from backend.schemas.training import TrainingConfig
 from backend.settings import Settings
 from backend.training.datasets import DatasetError, prepare_run_data
@@ -86,6 +88,23 @@ def check_batch(data: dict[str, Any], config) -> None:
                                          f"of {need} ({per}); lower the batch size"}])
 
 
+def resolve_recipe(config, train_rows: int, record: dict[str, Any]):
+    """`epochs` -> iterations (ceil(epochs × rows / effective batch)), then the recipe's cross-field rules.
+
+    `record` is the config the run is stored with; it gets the resolved iterations too."""
+    if config.epochs:
+        iterations = max(1, math.ceil(config.epochs * train_rows / config.effective_batch_size))
+        if iterations > 1_000_000:
+            raise JobError(422, [{"loc": ["body", "epochs"], "type": "value_error",
+                                  "msg": f"{config.epochs} epochs of {train_rows} rows is {iterations} "
+                                         "iterations, more than 1,000,000"}])
+        config = config.model_copy(update={"iterations": iterations})
+        record["iterations"] = iterations
+    if errors := recipe_errors(config):
+        raise JobError(422, errors)
+    return config
+
+
 def _targets(entry: dict[str, Any], config: TrainingConfig, hub: EventHub, run_id: str | None):
     from backend.models.lora_policy import resolve_for_model_dir
 
@@ -107,20 +126,23 @@ def start_sft(jobs: JobManager, settings: Settings, config: TrainingConfig) -> d
     # Canonical model path, so sessions, YAML and the inference cache agree on one key.
     config = config.model_copy(update={"model_path": entry["path"]})
 
+    record = config.model_dump()
+
     def prepare(run_id: str, files: RunFiles) -> dict[str, Any]:
         data = prepare_data(config, files, "sft")
+        resolved = resolve_recipe(config, data["train_rows"], record)
         targets = _targets(entry, config, jobs.hub, run_id)
         warnings = list(targets.warnings)
         if data["split"] != "given":
             warnings.append(f"No validation file: held out {data['valid_rows']} of "
                             f"{data['train_rows'] + data['valid_rows']} rows ({data['split']}).")
-        run_yaml = build_sft_yaml(config, run_id=run_id, run_dir=files.root, keys=targets.keys)
+        run_yaml = build_sft_yaml(resolved, run_id=run_id, run_dir=files.root, keys=targets.keys)
         yaml_path = write_run_yaml(run_yaml, files.root, settings.parity_yaml_path)
         return {"yaml_path": str(yaml_path), "warnings": warnings, "data": data,
                 "lora_targets": targets.as_dict(), "world_size": config.world_size,
                 "effective_batch_size": config.effective_batch_size}
 
-    return jobs.launch(kind="sft", config=config.model_dump(), prepare=prepare, runner=RUNNER_MODULES["sft"],
+    return jobs.launch(kind="sft", config=record, prepare=prepare, runner=RUNNER_MODULES["sft"],
                        name=config.adapter_name, distributed=config.distributed)
 
 
@@ -166,9 +188,12 @@ def start_enhanced(jobs: JobManager, settings: Settings, config: EnhancedTrainin
     config = config.model_copy(update={"model_path": entry["path"]})
     keys = attention_only_keys(Path(entry["path"]))
 
+    record = config.model_dump()
+
     def prepare(run_id: str, files: RunFiles) -> dict[str, Any]:
         data = prepare_data(config, files, "grpo")
-        yaml_path = write_run_yaml(build_enhanced_yaml(config, run_id=run_id, run_dir=files.root, keys=keys),
+        resolved = resolve_recipe(config, data["train_rows"], record)
+        yaml_path = write_run_yaml(build_enhanced_yaml(resolved, run_id=run_id, run_dir=files.root, keys=keys),
                                    files.root, None)
         targets = {"keys": keys, "resolved_keys": keys, "warnings": [], "fallback": False,
                    "architecture": entry.get("model_type"), "trainable_parameters": None,
@@ -176,7 +201,7 @@ def start_enhanced(jobs: JobManager, settings: Settings, config: EnhancedTrainin
         return {"yaml_path": str(yaml_path), "warnings": [], "data": data, "lora_targets": targets,
                 "world_size": config.world_size, "effective_batch_size": config.effective_batch_size}
 
-    return jobs.launch(kind="enhanced", config=config.model_dump(), prepare=prepare,
+    return jobs.launch(kind="enhanced", config=record, prepare=prepare,
                        runner=RUNNER_MODULES["enhanced"], name=config.adapter_name, distributed=config.distributed)
 
 

@@ -29,6 +29,7 @@ from backend.training.runner.common import (
     run_main,
     save_adapter,
 )
+from backend.training.runner.recipe import build_optimizer
 
 
 class GRPOCallback(StudioCallback):
@@ -69,7 +70,6 @@ def read_rows(path: Path) -> list[dict]:
 
 
 def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
-    import mlx.optimizers as optim
     from mlx_lm.utils import load
     from mlx_lm_lora.trainer.datasets import GRPODataset
     from mlx_lm_lora.trainer.grpo_trainer import (
@@ -87,7 +87,7 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     data = Path(args.data)
     train_set = GRPODataset(read_rows(data / "train.jsonl"), tokenizer)
     valid_set = GRPODataset(read_rows(data / "valid.jsonl"), tokenizer)
-    trainable = setup.attach_lora(model, events)
+    trainable = setup.attach_lora(model, events, use_dora=cfg.get("fine_tune_type") == "dora")
     setup.announce(events, trainable, len(train_set), len(valid_set))
 
     callback = GRPOCallback(model, cfg, events, stop, setup.offset, reward_names=list(cfg["reward_functions"]))
@@ -100,12 +100,13 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
         beta=args.beta, group_size=args.group_size, epsilon=args.epsilon, epsilon_high=args.epsilon_high,
         temperature=args.temperature, reward_weights=args.reward_weights,
         importance_sampling_level=args.importance_sampling_level, grpo_loss_type=args.grpo_loss_type,
+        gradient_accumulation_steps=int(cfg.get("grad_accumulation_steps") or 1),
     )
     started = time.perf_counter()
     cut: dict = {}
     try:
         train_grpo(model=model, ref_model=ref_model, tokenizer=tokenizer,
-                   optimizer=optim.Adam(learning_rate=args.learning_rate), train_dataset=train_set,
+                   optimizer=build_optimizer(cfg), train_dataset=train_set,
                    val_dataset=valid_set if len(valid_set) else None, reward_funcs=reward_funcs,
                    args=grpo_args, training_callback=callback, end_answer_token=None,
                    iterate_batches=observed_batches(iterate_grpo_batches, checkpoint, stop, setup.offset, cut))

@@ -23,13 +23,12 @@ from backend.training.runner.common import (
     observed_batches,
     run_main,
 )
+from backend.training.runner.recipe import build_optimizer
 
 
 def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
-    import mlx.optimizers as optim
     from mlx_lm.tuner.datasets import CacheDataset, load_dataset
     from mlx_lm.tuner.trainer import TrainingArgs, iterate_batches, train
-    from mlx_lm.tuner.utils import build_schedule
     from mlx_lm.utils import load
 
     setup = RunSetup(cfg)
@@ -42,7 +41,6 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
 
     callback = StudioCallback(model, cfg, events, stop, setup.offset)
     checkpoint = Checkpointer(model, setup, events)
-    lr = build_schedule(args.lr_schedule) if args.lr_schedule else args.learning_rate
     train_args = TrainingArgs(
         batch_size=args.batch_size, iters=setup.remaining, val_batches=args.val_batches,
         steps_per_report=args.steps_per_report, steps_per_eval=args.steps_per_eval,
@@ -52,7 +50,7 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     )
     started = time.perf_counter()
     cut: dict = {}
-    train(model=model, optimizer=optim.Adam(learning_rate=lr), args=train_args,
+    train(model=model, optimizer=build_optimizer(cfg), args=train_args,
           train_dataset=CacheDataset(train_set),
           val_dataset=CacheDataset(valid_set) if len(valid_set) else None,
           iterate_batches=observed_batches(iterate_batches, checkpoint, stop, setup.offset, cut),
