@@ -3,6 +3,7 @@ import { NumberField, TextField } from '../../components/ConfigFields';
 import { Switch } from '../../components/inputs';
 import type { TrainingDraft } from '../training/trainingConfig';
 import type { FieldErrors } from './validation';
+import { RECIPE_FIELDS, RecipeFields } from './RecipeFields';
 import { useSetupField } from './useSetupForm';
 
 type NumKey = { [K in keyof TrainingDraft]: TrainingDraft[K] extends number ? K : never }[keyof TrainingDraft];
@@ -46,7 +47,7 @@ export function TrainingParamsCard({ errors }: { errors: FieldErrors }) {
         <Toggle name="early_stop" label="Early stopping" hint="Stop when validation loss stops improving." />
         {earlyStop.value && <Num name="patience" label="Patience" hint="Evaluations without improvement before stopping." errors={errors} />}
       </div>
-      <details className="group mt-5 rounded-lg border border-slate-200 dark:border-slate-800" open={ADVANCED.some((a) => errors[a.name])}>
+      <details className="group mt-5 rounded-lg border border-slate-200 dark:border-slate-800" open={ADVANCED.some((a) => errors[a.name]) || RECIPE_FIELDS.some((f) => errors[f])}>
         <summary className="cursor-pointer select-none rounded-lg px-3 py-2 text-xs font-medium text-slate-600 hover:bg-slate-50 dark:text-slate-300 dark:hover:bg-slate-800/50">
           Advanced
         </summary>
@@ -57,6 +58,7 @@ export function TrainingParamsCard({ errors }: { errors: FieldErrors }) {
           <Toggle name="grad_checkpoint" label="Gradient checkpointing" hint="Less memory, slower steps." />
           <Toggle name="mask_prompt" label="Mask prompt" hint="Train on completions only (chat/completions data)." />
         </div>
+        <RecipeFields errors={errors} />
       </details>
     </Card>
   );

@@ -77,7 +77,7 @@ export function TrainingPage() {
         </p>
       )}
       <ProgressCard run={run} />
-      <RunCharts train={run.train} val={run.val} enhanced={run.kind === 'enhanced'} />
+      <RunCharts train={run.train} val={run.val} enhanced={run.kind === 'enhanced'} config={run.config} />
       <div className="grid gap-5 xl:grid-cols-2">
         <RunConfigCard config={run.config} loraTargets={run.loraTargets} kind={run.kind} />
         <LogViewer lines={run.logs} />
