@@ -21,6 +21,7 @@ from backend.settings import Settings
 from backend.training.datasets import DatasetError, prepare_run_data
 from backend.training.jobs import JobError, JobManager
 from backend.training.runner.rewards import RewardFileError, check_reward_names
+from backend.training.runner.state import has_state
 from backend.training.yaml_builder import (
     build_enhanced_yaml,
     build_sft_yaml,
@@ -210,4 +211,12 @@ def resume_run(jobs: JobManager, run_id: str) -> dict[str, Any]:
     run = jobs.store.find_run(run_id)
     if run is None:
         raise JobError(404, f"No session {run_id}")
-    return jobs.resume(run_id, rewrite_for_resume, RUNNER_MODULES[run["kind"]])
+    result = jobs.resume(run_id, rewrite_for_resume, RUNNER_MODULES[run["kind"]])
+    checkpoint = jobs.files(run_id).adapters / f"{result['resumed_from_step']:07d}_adapters.safetensors"
+    result["exact_resume"] = has_state(checkpoint)
+    if not result["exact_resume"]:
+        notice = (f"{checkpoint.name} was saved without optimizer and random state (an older checkpoint, "
+                  "or a step inside a gradient accumulation): resuming from its weights only")
+        result["warnings"] = [*result.get("warnings", []), notice]
+        jobs.hub.notify("warning", "Weights-only resume", notice, run_id)
+    return result

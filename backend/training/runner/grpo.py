@@ -30,6 +30,7 @@ from backend.training.runner.common import (
     save_adapter,
 )
 from backend.training.runner.recipe import build_optimizer
+from backend.training.runner.state import RunState
 
 
 class GRPOCallback(StudioCallback):
@@ -92,6 +93,9 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
 
     callback = GRPOCallback(model, cfg, events, stop, setup.offset, reward_names=list(cfg["reward_functions"]))
     checkpoint = Checkpointer(model, setup, events)
+    optimizer = build_optimizer(cfg)
+    state = RunState(cfg, model, optimizer)
+    state.restore(cfg.get("resume_adapter_file"), setup.offset, events.log)
     grpo_args = GRPOTrainingArgs(
         batch_size=args.batch_size, iters=setup.remaining, val_batches=args.val_batches,
         steps_per_report=args.steps_per_report, steps_per_eval=args.steps_per_eval,
@@ -106,10 +110,12 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     cut: dict = {}
     try:
         train_grpo(model=model, ref_model=ref_model, tokenizer=tokenizer,
-                   optimizer=build_optimizer(cfg), train_dataset=train_set,
+                   optimizer=optimizer, train_dataset=train_set,
                    val_dataset=valid_set if len(valid_set) else None, reward_funcs=reward_funcs,
                    args=grpo_args, training_callback=callback, end_answer_token=None,
-                   iterate_batches=observed_batches(iterate_grpo_batches, checkpoint, stop, setup.offset, cut))
+                   iterate_batches=observed_batches(state.replayable(iterate_grpo_batches, setup.offset),
+                                                    state.saving_after(checkpoint, setup.rank), stop,
+                                                    setup.offset, cut))
     except StopIteration:  # our iterator ended the loop at a step boundary
         if "step" not in cut:
             raise
@@ -117,6 +123,7 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     if setup.rank == 0:
         # mlx-lm-lora saves its final adapter only when the loop runs to the end.
         save_adapter(model, setup.adapter_dir / "adapters.safetensors")
+        state.save(final_step)  # before `stopped`/`completed`: a resume may follow at once
         finish_run(model, setup.adapter_dir, events, stop, callback, final_step,
                    cut_short="step" in cut, last_saved=checkpoint.last_saved, started=started)
     return final_step

@@ -24,6 +24,7 @@ from backend.training.runner.common import (
     run_main,
 )
 from backend.training.runner.recipe import build_optimizer
+from backend.training.runner.state import RunState
 
 
 def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
@@ -41,6 +42,9 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
 
     callback = StudioCallback(model, cfg, events, stop, setup.offset)
     checkpoint = Checkpointer(model, setup, events)
+    optimizer = build_optimizer(cfg)
+    state = RunState(cfg, model, optimizer)
+    state.restore(cfg.get("resume_adapter_file"), setup.offset, events.log)
     train_args = TrainingArgs(
         batch_size=args.batch_size, iters=setup.remaining, val_batches=args.val_batches,
         steps_per_report=args.steps_per_report, steps_per_eval=args.steps_per_eval,
@@ -50,14 +54,16 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     )
     started = time.perf_counter()
     cut: dict = {}
-    train(model=model, optimizer=build_optimizer(cfg), args=train_args,
+    train(model=model, optimizer=optimizer, args=train_args,
           train_dataset=CacheDataset(train_set),
           val_dataset=CacheDataset(valid_set) if len(valid_set) else None,
-          iterate_batches=observed_batches(iterate_batches, checkpoint, stop, setup.offset, cut),
+          iterate_batches=observed_batches(state.replayable(iterate_batches, setup.offset),
+                                           state.saving_after(checkpoint, setup.rank), stop, setup.offset, cut),
           training_callback=callback)
     # mlx-lm has saved adapters.safetensors; the loop either ran to the end or was cut.
     final_step = cut.get("step", setup.offset + setup.remaining)
     if setup.rank == 0:
+        state.save(final_step)  # before `stopped`/`completed`: a resume may follow at once
         finish_run(model, setup.adapter_dir, events, stop, callback, final_step,
                    cut_short="step" in cut, last_saved=checkpoint.last_saved, started=started)
     return final_step
