@@ -73,28 +73,34 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI):
         services.hub.bind_loop(asyncio.get_running_loop())
         services.jobs.recover_interrupted()
+        app.state.queue.start()
         try:
             yield
         finally:
+            app.state.queue.stop()  # first: a run the job manager ends must not start the next item
             services.jobs.shutdown()
             services.evaluations.shutdown()
             services.inference.close()
 
     app = FastAPI(title="LoRA Studio", version=__version__, lifespan=lifespan)
     app.state.services = services
+    from backend.training.queue import RunQueue
+
+    app.state.queue = RunQueue(settings, services.store, services.hub, services.jobs)
     install_error_handlers(app)
 
     from backend.api import (
         enhanced,
         evaluation,
         inference,
+        queue,
         sessions,
         system,
         training,
         ws,
     )
 
-    for module in (system, training, enhanced, sessions, inference, evaluation, ws):
+    for module in (system, training, enhanced, sessions, inference, evaluation, ws, queue):
         app.include_router(module.router)
 
     index = settings.frontend_dist / "index.html"

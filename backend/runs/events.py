@@ -17,7 +17,7 @@ from backend.runs.store import RunStore
 EVENT_TYPES = frozenset({
     "training_state", "training_started", "training_progress", "training_val", "checkpoint_saved",
     "best_model_updated", "training_log", "training_completed", "training_stopped", "training_error",
-    "notification", "session_loaded", "evaluation_progress", "evaluation_completed",
+    "notification", "session_loaded", "evaluation_progress", "evaluation_completed", "queue_updated",
 })
 
 

@@ -26,28 +26,30 @@ def test_reopening_an_existing_db_keeps_data_and_applies_only_new_migrations(tmp
     s.create_run(run())
     s.append_event("training_progress", "r1", {"step": 1})
     s.close()
-    # a later release adds migration 2: it runs once on the existing db, data intact
+    # a later release adds one more migration: it runs once on the existing db, data intact
+    current = len(store_mod.MIGRATIONS)
     monkeypatch.setattr(store_mod, "MIGRATIONS", [*store_mod.MIGRATIONS,
                                                   "ALTER TABLE runs ADD COLUMN note TEXT"])
     s2 = RunStore(path)
-    assert s2.schema_version == 2
+    assert s2.schema_version == current + 1
     assert s2.get_run("r1")["config"] == {"lora_rank": 32}
     cols = {r[1] for r in s2._conn.execute("PRAGMA table_info(runs)")}
     assert "note" in cols
     s2.close()
     s3 = RunStore(path)  # idempotent: nothing re-applied (would fail: duplicate column)
-    assert s3.schema_version == 2
+    assert s3.schema_version == current + 1
 
 
 def test_a_failing_migration_rolls_back(tmp_path, monkeypatch):
     path = tmp_path / "studio.db"
     RunStore(path).close()
+    current = len(store_mod.MIGRATIONS)
     monkeypatch.setattr(store_mod, "MIGRATIONS", [*store_mod.MIGRATIONS,
                                                   "CREATE TABLE t (x); SELECT * FROM nope"])
     with pytest.raises(sqlite3.OperationalError):
         RunStore(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == current
     assert conn.execute("SELECT name FROM sqlite_master WHERE name='t'").fetchone() is None
 
 
