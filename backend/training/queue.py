@@ -87,7 +87,10 @@ class RunQueue:
     def add(self, kind: str, raw_config: dict[str, Any]) -> dict[str, Any]:
         """Stores the body's config as given (re-validated when its turn comes)."""
         config = parse_config(kind, raw_config)
-        check_start(self.jobs, kind, config)
+        try:
+            check_start(self.jobs, kind, config)
+        except StudioError as exc:
+            raise _inside_config(exc) from exc
         with self._lock:
             item = self.store.create_queue_item(f"q-{secrets.token_hex(6)}", kind, raw_config)
         self._changed()
@@ -221,6 +224,13 @@ class RunQueue:
                 "state": row["state"], "run_id": row["run_id"], "error": row["error"],
                 "created_at": row["created_at"], "updated_at": row["updated_at"],
                 "summary": summary(row["kind"], row["config"]), "config": row["config"]}
+
+
+def _inside_config(exc: StudioError) -> StudioError:
+    """A start check's field errors point at the body's fields; here those live under `config`."""
+    if not isinstance(exc.detail, list):
+        return exc
+    return StudioError(exc.status, [{**e, "loc": ["body", "config", *e.get("loc", [])[1:]]} for e in exc.detail])
 
 
 def _message(detail: Any) -> str:

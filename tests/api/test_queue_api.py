@@ -25,17 +25,17 @@ def test_bad_bodies_are_422(client, settings, payload, loc, needle):
 
 def test_a_config_that_would_fail_to_start_is_refused_now(client, settings, demo, tmp_path):
     missing = client.post("/queue", json={"kind": "sft", "config": body(demo, model_path=str(tmp_path / "nope"))})
-    assert missing.status_code == 422 and missing.json()["detail"][0]["loc"] == ["body", "model_path"]
+    assert missing.status_code == 422 and missing.json()["detail"][0]["loc"] == ["body", "config", "model_path"]
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"text": "fine"}\n{not json\n')
     bad_data = client.post("/queue", json={"kind": "sft", "config": body(demo, train_data_path=str(broken),
                                                                           val_data_path=None)})
     assert bad_data.status_code == 422 and "problems" in str(bad_data.json()["detail"])
     warmup = client.post("/queue", json={"kind": "sft", "config": body(demo, iterations=4, warmup_steps=4)})
-    assert warmup.status_code == 422 and warmup.json()["detail"][0]["loc"] == ["body", "warmup_steps"]
+    assert warmup.status_code == 422 and warmup.json()["detail"][0]["loc"] == ["body", "config", "warmup_steps"]
     grpo = client.post("/queue", json={"kind": "enhanced", "config": {
         "model_path": demo["model"], "train_data_path": demo["grpo_train"], "reward_functions": ["no_such"]}})
-    assert grpo.status_code == 422 and grpo.json()["detail"][0]["loc"] == ["body", "reward_functions"]
+    assert grpo.status_code == 422 and grpo.json()["detail"][0]["loc"] == ["body", "config", "reward_functions"]
     assert queue_ids(client) == []
     assert not settings.runs_dir.exists() or list(settings.runs_dir.iterdir()) == []
     assert client.get("/training/status").json()["state"] == "idle"

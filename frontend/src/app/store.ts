@@ -8,6 +8,7 @@ import enhanced from '../features/enhanced/enhancedSlice';
 import events, { initialEventsState, loadPersistedSeq } from '../features/events/eventsSlice';
 import { createWsMiddleware, type WsMiddlewareOptions } from '../features/events/wsMiddleware';
 import { registerNotificationListeners } from '../features/notifications/listeners';
+import { registerQueueListeners } from '../features/queue/listeners';
 import notifications from '../features/notifications/notificationsSlice';
 import setup from '../features/setup/setupSlice';
 import theme, { applyTheme, themeToggled } from '../features/theme/themeSlice';
@@ -38,6 +39,7 @@ export function makeStore(options: StoreOptions = {}) {
   const listener = createListenerMiddleware<RootState>();
   registerNotificationListeners(listener);
   registerCompareListeners(listener);
+  registerQueueListeners(listener);
   listener.startListening({
     actionCreator: themeToggled,
     effect: (_a, { getState }) => applyTheme(getState().theme.mode),

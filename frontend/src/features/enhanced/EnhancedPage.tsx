@@ -1,5 +1,6 @@
 import { useAppDispatch } from '../../app/hooks';
 import { Button } from '../../components/Button';
+import { AddToQueueButton } from '../queue/AddToQueueButton';
 import { Card } from '../../components/Card';
 import { NumberField, TextField } from '../../components/ConfigFields';
 import { EmptyState } from '../../components/EmptyState';
@@ -75,6 +76,7 @@ export function EnhancedPage() {
             {Object.keys(errors).length} field{Object.keys(errors).length === 1 ? '' : 's'} need attention.
           </p>
         )}
+        <AddToQueueButton kind="enhanced" clientErrors={f.clientErrors} order={f.order} prefix="enh" />
         <Button variant="primary" size="lg" onClick={f.submit} loading={f.starting} testId="enhanced-start-button">
           Start {method.name} training
         </Button>

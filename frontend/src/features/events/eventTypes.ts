@@ -4,6 +4,7 @@
  * increasing; only the synthetic `training_state` sent on connect has seq null.
  */
 import type { LoraTargets, RunKind, TrainingStatus } from '../../app/apiTypes';
+import type { QueueItem } from '../queue/types';
 
 export interface TrainingStartedData {
   config: Record<string, unknown>;
@@ -56,6 +57,7 @@ export interface EventDataMap {
   session_loaded: { session_id: string };
   evaluation_progress: { evaluation_id: string; progress: number; phase: string };
   evaluation_completed: { evaluation_id: string; state: string; error?: string | null };
+  queue_updated: { items: QueueItem[] };
 }
 
 export type EventType = keyof EventDataMap;
@@ -76,7 +78,7 @@ export type EventOf<K extends EventType> = Extract<ServerEvent, { type: K }>;
 export const EVENT_TYPES: readonly EventType[] = [
   'training_state', 'training_started', 'training_progress', 'training_val', 'checkpoint_saved',
   'best_model_updated', 'training_log', 'training_completed', 'training_stopped', 'training_error',
-  'notification', 'session_loaded', 'evaluation_progress', 'evaluation_completed',
+  'notification', 'session_loaded', 'evaluation_progress', 'evaluation_completed', 'queue_updated',
 ] as const;
 
 const KNOWN = new Set<string>(EVENT_TYPES);

@@ -13,8 +13,9 @@ import { ModelCard } from './ModelCard';
 import { RunSummaryCard } from './RunSummaryCard';
 import { setupDraftReplaced, setupFieldChanged, setupFieldTouched, setupModelChanged } from './setupSlice';
 import { TrainingParamsCard } from './TrainingParamsCard';
-import { useSetupForm } from './useSetupForm';
+import { SETUP_FIELD_ORDER, useSetupForm } from './useSetupForm';
 import { useStartTraining } from './useStartTraining';
+import { AddToQueueButton } from '../queue/AddToQueueButton';
 
 /** Setup tab: full-layer LoRA SFT. */
 export function SetupPage() {
@@ -79,6 +80,7 @@ export function SetupPage() {
         </div>
         <aside className="min-w-0">
           <RunSummaryCard draft={draft} model={model} clientErrors={clientErrors} visible={errors} submitting={isLoading} onStart={submit} />
+          <AddToQueueButton kind="sft" clientErrors={clientErrors} order={SETUP_FIELD_ORDER} prefix="setup" className="mt-3 w-full" />
         </aside>
       </div>
     </div>

@@ -10,6 +10,7 @@ import { LogViewer } from './LogViewer';
 import { ProgressCard } from './ProgressCard';
 import { RunCharts } from './RunCharts';
 import { RunConfigCard } from './RunConfigCard';
+import { QueuePanel } from '../queue/QueuePanel';
 import { useLiveRun, useRunBackfill } from './useRunData';
 
 function StopButton() {
@@ -48,6 +49,7 @@ export function TrainingPage() {
         <EmptyState title="No training run yet" testId="training-empty" action={<a href="#/setup" className="font-medium text-brand-600 hover:underline dark:text-brand-400">Go to Setup →</a>}>
           Start a run from the Setup or Enhanced Setup tab; its progress, loss curves and log appear here live.
         </EmptyState>
+        <QueuePanel />
       </div>
     );
   }
@@ -77,6 +79,7 @@ export function TrainingPage() {
         </p>
       )}
       <ProgressCard run={run} />
+      <QueuePanel />
       <RunCharts train={run.train} val={run.val} enhanced={run.kind === 'enhanced'} config={run.config} />
       <div className="grid gap-5 xl:grid-cols-2">
         <RunConfigCard config={run.config} loraTargets={run.loraTargets} kind={run.kind} />
