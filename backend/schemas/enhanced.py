@@ -49,6 +49,8 @@ class EnhancedTrainingConfig(RunShape, RecipeFields):
     reward_functions: list[str] = Field(default_factory=lambda: ["exact_answer", "answer_similarity"], min_length=1)
     reward_weights: list[float] | None = None
     reward_functions_file: str | None = None
+    start_from_session_id: str | None = Field(None, min_length=1, max_length=200, description="Start from this "
+                                              "session's adapter (its keys, rank, alpha and coverage are kept).")
     fine_tune_type: Literal["lora", "dora"] = "lora"
     lora_rank: int = Field(8, ge=1, le=512)
     lora_alpha: float = Field(16.0, gt=0, le=4096)

@@ -22,6 +22,7 @@ from backend.training.datasets import DatasetError, prepare_run_data
 from backend.training.jobs import JobError, JobManager
 from backend.training.runner.rewards import RewardFileError, check_reward_names
 from backend.training.runner.state import has_state
+from backend.training.start_from import apply_session_adapter, session_adapter
 from backend.training.yaml_builder import (
     build_enhanced_yaml,
     build_sft_yaml,
@@ -187,18 +188,24 @@ def start_enhanced(jobs: JobManager, settings: Settings, config: EnhancedTrainin
         raise JobError(422, [{"loc": ["body", "reward_functions"], "type": "value_error",
                               "msg": str(exc)}]) from exc
     config = config.model_copy(update={"model_path": entry["path"]})
-    keys = attention_only_keys(Path(entry["path"]))
+    adapter = None
+    if config.start_from_session_id:
+        adapter = session_adapter(jobs, config.start_from_session_id, entry["path"])
+        config = apply_session_adapter(config, adapter)
+    keys = adapter["keys"] if adapter else attention_only_keys(Path(entry["path"]))
 
     record = config.model_dump()
 
     def prepare(run_id: str, files: RunFiles) -> dict[str, Any]:
         data = prepare_data(config, files, "grpo")
         resolved = resolve_recipe(config, data["train_rows"], record)
-        yaml_path = write_run_yaml(build_enhanced_yaml(resolved, run_id=run_id, run_dir=files.root, keys=keys),
-                                   files.root, None)
+        run_yaml = build_enhanced_yaml(resolved, run_id=run_id, run_dir=files.root, keys=keys)
+        if adapter:
+            run_yaml.update(resume_adapter_file=adapter["file"], start_from_session_id=config.start_from_session_id)
+        yaml_path = write_run_yaml(run_yaml, files.root, None)
         targets = {"keys": keys, "resolved_keys": keys, "warnings": [], "fallback": False,
                    "architecture": entry.get("model_type"), "trainable_parameters": None,
-                   "attention_only": True}
+                   "attention_only": adapter is None}
         return {"yaml_path": str(yaml_path), "warnings": [], "data": data, "lora_targets": targets,
                 "world_size": config.world_size, "effective_batch_size": config.effective_batch_size}
 
