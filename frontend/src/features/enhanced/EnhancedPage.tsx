@@ -9,6 +9,7 @@ import { Spinner } from '../../components/Spinner';
 import { DatasetPicker } from '../setup/DatasetPicker';
 import { ModelCard } from '../setup/ModelCard';
 import { switchMethod } from './enhancedConfig';
+import { EnhancedLoraCard } from './EnhancedLoraCard';
 import { enhancedDraftReplaced } from './enhancedSlice';
 import { MethodCards } from './MethodCards';
 import { MethodParams } from './MethodParams';
@@ -64,6 +65,7 @@ export function EnhancedPage() {
           ))}
         </div>
       </Card>
+      <EnhancedLoraCard draft={draft} errors={errors} set={set} touch={touch} />
       <Card id="enh-method" title={`${method.name} parameters`} description={`${method.full_name} · LoRA r ${String(draft.lora_rank ?? '—')}, α ${String(draft.lora_alpha ?? '—')} on attention projections`} testId="method-params-card">
         <MethodParams params={method.parameters ?? []} draft={draft} errors={errors} set={set} touch={touch} />
       </Card>
