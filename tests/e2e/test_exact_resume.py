@@ -152,3 +152,30 @@ def test_gspo_stop_resume_exactly(live_server, demo):
     wait_state(http, "completed")
     first, second = legs(live_server.data_root / "runs" / run_id / "events.jsonl")
     assert assert_same_losses(second, reference, k) == 10 - k
+
+
+def test_resume_after_a_server_restart_is_exact(data_root, demo):
+    from tests.conftest import LiveServer
+
+    body = {"model_path": demo["model"], "train_data_path": demo["train"], "val_data_path": demo["valid"],
+            **SFT, "iterations": 30}
+    server = LiveServer(data_root).start()
+    try:
+        http = server.client()
+        reference = uninterrupted(http, data_root, "/training/start", body)
+        run_id = start(http, "/training/start", {**body, "adapter_name": "restarted"})
+        wait_step(http, 4)
+    finally:
+        server.stop()  # the server goes down mid-run, taking its runner with it
+    again = LiveServer(data_root).start()
+    try:
+        http = again.client()
+        assert http.get(f"/sessions/{run_id}").json()["state"] in ("stopped", "error")
+        resumed = http.post(f"/sessions/{run_id}/resume").json()
+        k = resumed["resumed_from_step"]
+        assert resumed["exact_resume"] is True and 0 < k < 30
+        wait_state(http, "completed")
+        *_, last = legs(data_root / "runs" / run_id / "events.jsonl")
+        assert assert_same_losses(last, reference, k) == 30 - k
+    finally:
+        again.stop()
