@@ -91,6 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     from backend.api import (
         enhanced,
+        estimate,
         evaluation,
         inference,
         queue,
@@ -100,7 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ws,
     )
 
-    for module in (system, training, enhanced, sessions, inference, evaluation, ws, queue):
+    for module in (system, training, estimate, enhanced, sessions, inference, evaluation, ws, queue):
         app.include_router(module.router)
 
     index = settings.frontend_dist / "index.html"
