@@ -25,6 +25,9 @@ def test_add_two_runs_to_the_queue_and_watch_them_run_in_order(studio, page, dem
     page.get_by_test_id("field-warmup_steps").fill("3")
     page.get_by_test_id("field-optimizer").select_option("adamw")
     expect(page.get_by_test_id("lr-schedule-chart")).to_be_visible()
+    # the memory preflight beside Start, measured from the model files and the data
+    expect(page.get_by_test_id("memory-estimate")).to_have_attribute("data-verdict", "ok", timeout=20_000)
+    expect(page.get_by_test_id("memory-estimate")).to_contain_text("Peak memory")
 
     # a warmup longer than the run is refused by the server, on the field, and queues nothing
     page.get_by_test_id("field-warmup_steps").fill("40")

@@ -24,7 +24,7 @@ export const api = createApi({
 });
 
 /** Endpoints whose failures the page shows in place (an error panel), so no toast repeats them. */
-export const INLINE_ERROR_ENDPOINTS: ReadonlySet<string> = new Set(['startEvaluation']);
+export const INLINE_ERROR_ENDPOINTS: ReadonlySet<string> = new Set(['startEvaluation', 'estimateMemory']);
 
 /** Human titles for failure notifications, by endpoint name. */
 export const ENDPOINT_TITLES: Record<string, string> = {

@@ -14,7 +14,9 @@ import { RunSummaryCard } from './RunSummaryCard';
 import { setupDraftReplaced, setupFieldChanged, setupFieldTouched, setupModelChanged } from './setupSlice';
 import { TrainingParamsCard } from './TrainingParamsCard';
 import { SETUP_FIELD_ORDER, useSetupForm } from './useSetupForm';
-import { useStartTraining } from './useStartTraining';
+import { toTrainingConfig, useStartTraining } from './useStartTraining';
+import { useMemoryEstimate } from './memoryEstimate';
+import { MemoryEstimateView } from './MemoryEstimateView';
 import { AddToQueueButton } from '../queue/AddToQueueButton';
 
 /** Setup tab: full-layer LoRA SFT. */
@@ -22,6 +24,9 @@ export function SetupPage() {
   const dispatch = useAppDispatch();
   const { draft, origin, defaults, defaultsQuery, defaultsRetry, model, clientErrors, errors } = useSetupForm();
   const { submit, isLoading } = useStartTraining(clientErrors);
+  const estimate = useMemoryEstimate(draft && Object.keys(clientErrors).length === 0 ? toTrainingConfig(draft) : null);
+  // Above the available memory, starting needs a confirmation.
+  const start = () => (estimate.data?.verdict !== 'too_big' || window.confirm('The memory estimate is above what this machine has available. Start anyway?')) && submit();
   useDesktopCommands(submit);
 
   if (!draft) {
@@ -79,7 +84,8 @@ export function SetupPage() {
           <DistributedCard errors={errors} batchSize={draft.batch_size} modelPath={draft.model_path} />
         </div>
         <aside className="min-w-0">
-          <RunSummaryCard draft={draft} model={model} clientErrors={clientErrors} visible={errors} submitting={isLoading} onStart={submit} />
+          <RunSummaryCard draft={draft} model={model} clientErrors={clientErrors} visible={errors} submitting={isLoading} onStart={start} />
+          <MemoryEstimateView estimate={estimate.currentData} loading={estimate.isFetching} />
           <AddToQueueButton kind="sft" clientErrors={clientErrors} order={SETUP_FIELD_ORDER} prefix="setup" className="mt-3 w-full" />
         </aside>
       </div>
