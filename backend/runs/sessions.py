@@ -69,6 +69,9 @@ def detail(store: RunStore, run: dict[str, Any], files: RunFiles) -> dict[str, A
         "lora_targets": run["summary"].get("lora_targets"),
         "warnings": run["summary"].get("warnings", []),
         "data": run["summary"].get("data"),
+        "memory": {"estimate": run["summary"].get("memory_estimate"),
+                   "measured_peak_bytes": (int(run["summary"]["peak_mem_gb"] * 1e9)
+                                           if run["summary"].get("peak_mem_gb") is not None else None)},
     }
 
 

@@ -144,8 +144,23 @@ def start_sft(jobs: JobManager, settings: Settings, config: TrainingConfig) -> d
                 "lora_targets": targets.as_dict(), "world_size": config.world_size,
                 "effective_batch_size": config.effective_batch_size}
 
-    return jobs.launch(kind="sft", config=record, prepare=prepare, runner=RUNNER_MODULES["sft"],
-                       name=config.adapter_name, distributed=config.distributed)
+    started = jobs.launch(kind="sft", config=record, prepare=prepare, runner=RUNNER_MODULES["sft"],
+                          name=config.adapter_name, distributed=config.distributed)
+    record_memory_estimate(jobs, started["run_id"], entry, config, started.get("lora_targets") or {})
+    return started
+
+
+def record_memory_estimate(jobs: JobManager, run_id: str, entry: dict[str, Any], config, targets: dict) -> None:
+    """The preflight's estimate, kept on the session beside the peak the runner will measure."""
+    from backend.training.estimate import estimate
+
+    try:
+        est = estimate(Path(entry["path"]), Path(config.train_data_path), config, targets.get("keys"))
+    except Exception as exc:  # noqa: BLE001 - an estimate is advice; it never fails a started run
+        log.warning("memory estimate for %s failed: %s", run_id, exc)
+        return
+    jobs.store.merge_summary(run_id, memory_estimate={k: est[k] for k in ("peak_bytes", "breakdown", "verdict",
+                                                                           "available_bytes")})
 
 
 def rewrite_for_resume(run: dict, files: RunFiles, checkpoint: str, step: int) -> Path:

@@ -165,7 +165,9 @@ class RunMonitor(threading.Thread):
                 "peak_mem_gb", "eta_seconds", "reward", "reward_std", "kl")})
             self.metrics["step"] = ev.get("step")
             self.store.update_run(self.run_id, steps_completed=int(ev.get("step", 0)))
-            self.store.merge_summary(self.run_id, final_train_loss=ev.get("train_loss"))
+            # mx.get_peak_memory never decreases, so the latest report is the run's measured peak
+            self.store.merge_summary(self.run_id, final_train_loss=ev.get("train_loss"),
+                                     peak_mem_gb=ev.get("peak_mem_gb"))
         elif kind == "val":
             self.metrics["val_loss"] = ev.get("val_loss")
             self.store.merge_summary(self.run_id, final_val_loss=ev.get("val_loss"))

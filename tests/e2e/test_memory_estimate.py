@@ -48,3 +48,16 @@ def test_bad_estimate_bodies(client, demo, tmp_path):
     bad.write_text("{not json\n")
     r = client.post("/training/estimate", json={"model_path": demo["model"], "train_data_path": str(bad)})
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "train_data_path"]
+
+
+def test_the_session_keeps_the_estimate_beside_the_measured_peak(live_server, demo):
+    from tests.conftest import wait_for_state
+
+    http = live_server.client()
+    r = http.post("/training/start", json={"model_path": demo["model"], "train_data_path": demo["train"],
+                                           "val_data_path": demo["valid"], "adapter_name": "mem", **RUN})
+    assert r.status_code == 201, r.text
+    assert wait_for_state(http, {"completed", "error"})["state"] == "completed"
+    memory = http.get(f"/sessions/{r.json()['run_id']}").json()["memory"]
+    estimate, measured = memory["estimate"]["peak_bytes"], memory["measured_peak_bytes"]
+    assert measured > 0 and abs(estimate / measured - 1) <= 0.30, memory
