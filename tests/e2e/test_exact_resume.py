@@ -134,10 +134,10 @@ def test_old_checkpoint_without_state_resumes_from_weights(live_server, demo):
     assert max(abs(second[s] - reference[s]) / reference[s] for s in second) > 10 * REL
 
 
-def test_gspo_stop_resume_exactly(live_server, demo):
+def test_gspo_stop_and_kill_resume_exactly(live_server, demo):
     http = live_server.client()
     body = {"model_path": demo["model"], "train_data_path": demo["grpo_train"], "val_data_path": demo["grpo_valid"],
-            "training_method": "gspo", "iterations": 10, "steps_per_report": 1, "steps_per_eval": 4,
+            "training_method": "gspo", "iterations": 14, "steps_per_report": 1, "steps_per_eval": 4,
             "save_every": 2, "group_size": 2, "max_completion_length": 8, "temperature": 0.9,
             "learning_rate": 5e-4, "val_batches": 1, "optimizer": "adamw", "lr_schedule": "linear",
             "warmup_steps": 1}
@@ -146,12 +146,19 @@ def test_gspo_stop_resume_exactly(live_server, demo):
     wait_step(http, 2)
     http.post("/training/stop")
     k = wait_state(http, "stopped")["metrics"]["step"]
-    assert k < 10
+    assert k < 8
     resumed = http.post(f"/sessions/{run_id}/resume").json()
     assert resumed["exact_resume"] is True
+    wait_step(http, k + 3)
+    os.kill(runner_pid(live_server.data_root, run_id), signal.SIGKILL)
+    wait_state(http, "error")
+    again = http.post(f"/sessions/{run_id}/resume").json()
+    c = again["resumed_from_step"]
+    assert c > k and again["exact_resume"] is True
     wait_state(http, "completed")
-    first, second = legs(live_server.data_root / "runs" / run_id / "events.jsonl")
-    assert assert_same_losses(second, reference, k) == 10 - k
+    _, second, third = legs(live_server.data_root / "runs" / run_id / "events.jsonl")
+    assert assert_same_losses(second, reference, k) >= 3
+    assert assert_same_losses(third, reference, c) == 14 - c
 
 
 def test_resume_after_a_server_restart_is_exact(data_root, demo):
