@@ -186,3 +186,22 @@ def test_resume_after_a_server_restart_is_exact(data_root, demo):
         assert assert_same_losses(last, reference, k) == 30 - k
     finally:
         again.stop()
+
+
+def test_distributed_stop_resume_is_exact(live_server, demo):
+    from tests.e2e.test_distributed import LOOPBACK_2
+
+    http = live_server.client()
+    body = {"model_path": demo["model"], "train_data_path": demo["train"], "val_data_path": demo["valid"],
+            **SFT, "iterations": 24, "batch_size": 2, "distributed": LOOPBACK_2}
+    reference = uninterrupted(http, live_server.data_root, "/training/start", body)
+    run_id = start(http, "/training/start", {**body, "adapter_name": "dist-resumed"})
+    wait_step(http, 4)
+    http.post("/training/stop")
+    k = wait_state(http, "stopped")["metrics"]["step"]
+    assert k < 24
+    resumed = http.post(f"/sessions/{run_id}/resume").json()
+    assert resumed["exact_resume"] is True
+    wait_state(http, "completed")
+    _, second = legs(live_server.data_root / "runs" / run_id / "events.jsonl")
+    assert assert_same_losses(second, reference, k) == 24 - k

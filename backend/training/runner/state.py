@@ -108,13 +108,26 @@ class RunState:
 
     # -- restoring ------------------------------------------------------------------------------
     def restore(self, adapter_file: str | None, step: int, log: Callable[[str], None]) -> str:
-        """Before training starts: 'exact', 'weights_only' (old checkpoint) or 'fresh' (no resume)."""
+        """Before training starts (every rank): 'exact', 'weights_only' (old checkpoint), 'from_rank0'
+        (a rank without the files) or 'fresh' (no resume)."""
         import mlx.core as mx
 
-        if not adapter_file or step <= 0:
+        if step <= 0:
             return "fresh"
-        tensors, meta = state_files(Path(adapter_file))
         self.optimizer.init(self.model.trainable_parameters())
+        # Under mlx.launch only rank 0 is given the checkpoint (runner.dist); the others take its state.
+        mode = self._restore_local(Path(adapter_file), step, log) if adapter_file else "from_rank0"
+        group = mx.distributed.init()
+        if group.size() > 1:
+            # Rank 0's state wins everywhere (another host may not see the run's files): every rank
+            # must apply identical updates to the identical weights broadcast_trainable gave them.
+            self._broadcast(group)
+        return mode
+
+    def _restore_local(self, adapter_file: Path, step: int, log: Callable[[str], None]) -> str:
+        import mlx.core as mx
+
+        tensors, meta = state_files(adapter_file)
         if not meta.is_file():
             # The schedule still continues where it was; Adam's moments restart from zero.
             self.optimizer.state["step"] = mx.array(step // self.accumulation, mx.uint64)
@@ -130,6 +143,32 @@ class RunState:
         mx.eval(self.optimizer.state)
         log(f"resuming exactly at step {info['step']}: optimizer state, random key and data position restored")
         return "exact"
+
+    def _broadcast(self, group) -> None:
+        """One all_sum per dtype over the optimizer state and the random key (zeros off rank 0)."""
+        import mlx.core as mx
+        from mlx.utils import tree_flatten
+
+        root = group.rank() == 0
+
+        def from_root(values):  # the ring backend sums floats and int32: carry others as int32
+            wire = values if values.dtype in (mx.float32, mx.float16, mx.bfloat16, mx.int32) else values.astype(mx.int32)
+            summed = mx.distributed.all_sum(wire if root else mx.zeros_like(wire), group=group, stream=mx.cpu)
+            mx.eval(summed)  # now: every rank must run the collectives in the same order
+            return summed.astype(values.dtype)
+
+        leaves = tree_flatten(self.optimizer.state)
+        for dtype in sorted({v.dtype for _, v in leaves}, key=str):  # a set's order differs between processes
+            same = [(k, v) for k, v in leaves if v.dtype == dtype]
+            flat = from_root(mx.concatenate([v.reshape(-1) for _, v in same]))
+            offset = 0
+            for key, value in same:
+                _set_leaf(self.optimizer.state, key, flat[offset:offset + value.size].reshape(value.shape))
+                offset += value.size
+        key = mlx_key() if root else 0
+        parts = from_root(mx.array([(key >> shift) & 0xFFFF for shift in (48, 32, 16, 0)], dtype=mx.int32)).tolist()
+        set_mlx_key(sum(int(p) << shift for p, shift in zip(parts, (48, 32, 16, 0))))
+        mx.eval(self.optimizer.state)
 
     # -- the data order -------------------------------------------------------------------------
     def replayable(self, iterate_batches, skip: int):
