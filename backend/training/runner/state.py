@@ -85,7 +85,7 @@ class RunState:
         import mlx.core as mx
         from mlx.utils import tree_flatten
 
-        if step % self.accumulation:
+        if step <= 0 or step % self.accumulation:  # step 0: nothing trained, no checkpoint to sit beside
             return False
         arrays = {f"optimizer.{k}": v for k, v in tree_flatten(self.optimizer.state)}
         tensors, meta = state_files(self.adapter_dir / f"{step:07d}_adapters.safetensors")
