@@ -24,7 +24,7 @@ def test_add_two_runs_to_the_queue_and_watch_them_run_in_order(studio, page, dem
     page.get_by_test_id("field-lr_schedule").select_option("cosine")
     page.get_by_test_id("field-warmup_steps").fill("3")
     page.get_by_test_id("field-optimizer").select_option("adamw")
-    expect(page.get_by_test_id("lr-schedule-chart")).to_be_visible()
+    expect(page.get_by_test_id("setup-lr-schedule-chart")).to_be_visible()
     # the memory preflight beside Start, measured from the model files and the data
     expect(page.get_by_test_id("memory-estimate")).to_have_attribute("data-verdict", "ok", timeout=20_000)
     expect(page.get_by_test_id("memory-estimate")).to_contain_text("Peak memory")
@@ -64,4 +64,31 @@ def test_add_two_runs_to_the_queue_and_watch_them_run_in_order(studio, page, dem
     assert first["created_at"] < second["created_at"]
     detail = api.get(f"/sessions/{first['id']}").json()
     assert detail["config"]["lr_schedule"] == "cosine" and detail["config"]["optimizer"] == "adamw"
+    assert page.errors == []  # type: ignore[attr-defined]
+
+    # GRPO after SFT from Enhanced Setup: start from the first queued run's adapter, with its own recipe
+    page.goto(studio.url + "/#/enhanced")
+    page.get_by_test_id("method-card-gspo").click()
+    page.get_by_test_id("model-select").select_option(demo["model"])
+    page.get_by_test_id("enh-dataset-select").select_option(demo["grpo_train"])
+    expect(page.get_by_test_id("enh-train-validation")).to_have_attribute("data-state", "ok")
+    for name, value in (("iterations", "4"), ("group_size", "2"), ("max_completion_length", "10"),
+                        ("steps_per_report", "1"), ("steps_per_eval", "100"), ("adapter_name", "grpo-after")):
+        page.get_by_test_id(f"field-{name}").first.fill(value)
+    expect(page.get_by_test_id("enh-lora_rank")).to_have_value("8")  # the attention-only baseline
+    page.get_by_test_id("enh-start-from").select_option(first["id"])
+    expect(page.get_by_test_id("enh-lora_rank")).to_have_count(0)  # the adapter's shape is kept
+    page.get_by_test_id("enhanced-recipe").locator("summary").click()
+    page.get_by_test_id("field-optimizer").select_option("sgd")
+    page.get_by_test_id("field-lr_schedule").select_option("linear")
+    expect(page.get_by_test_id("enh-lr-schedule-chart")).to_be_visible()
+    page.get_by_test_id("enhanced-add-to-queue").click()
+    wait_for(lambda: len(api.get("/queue").json()["items"]) == 3, what="enhanced item queued")
+    item = next(i for i in api.get("/queue").json()["items"] if i["kind"] == "enhanced")
+    wait_for(lambda: next(i for i in api.get("/queue").json()["items"]
+                          if i["queue_id"] == item["queue_id"])["state"] == "done", timeout=180, what="GSPO done")
+    run_id = next(i for i in api.get("/queue").json()["items"] if i["queue_id"] == item["queue_id"])["run_id"]
+    config = api.get(f"/sessions/{run_id}").json()["config"]
+    assert config["start_from_session_id"] == first["id"] and config["optimizer"] == "sgd"
+    assert config["lr_schedule"] == "linear" and config["lora_rank"] == 32  # rank of the SFT adapter
     assert page.errors == []  # type: ignore[attr-defined]

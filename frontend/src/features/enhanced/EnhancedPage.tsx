@@ -10,6 +10,7 @@ import { DatasetPicker } from '../setup/DatasetPicker';
 import { ModelCard } from '../setup/ModelCard';
 import { switchMethod } from './enhancedConfig';
 import { EnhancedLoraCard } from './EnhancedLoraCard';
+import { RecipeFields } from '../setup/RecipeFields';
 import { enhancedDraftReplaced } from './enhancedSlice';
 import { MethodCards } from './MethodCards';
 import { MethodParams } from './MethodParams';
@@ -66,6 +67,10 @@ export function EnhancedPage() {
         </div>
       </Card>
       <EnhancedLoraCard draft={draft} errors={errors} set={set} touch={touch} />
+      <details className="rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid="enhanced-recipe">
+        <summary className="cursor-pointer select-none px-4 py-3 text-sm font-medium">Schedule and optimizer</summary>
+        <RecipeFields values={draft} errors={errors} set={set} touch={touch} prefix="enh" />
+      </details>
       <Card id="enh-method" title={`${method.name} parameters`} description={`${method.full_name} · LoRA r ${String(draft.lora_rank ?? '—')}, α ${String(draft.lora_alpha ?? '—')} on attention projections`} testId="method-params-card">
         <MethodParams params={method.parameters ?? []} draft={draft} errors={errors} set={set} touch={touch} />
       </Card>

@@ -3,7 +3,7 @@ import { NumberField, TextField } from '../../components/ConfigFields';
 import { Switch } from '../../components/inputs';
 import type { TrainingDraft } from '../training/trainingConfig';
 import type { FieldErrors } from './validation';
-import { RECIPE_FIELDS, RecipeFields } from './RecipeFields';
+import { RECIPE_FIELDS, SetupRecipeFields } from './RecipeFields';
 import { useSetupField } from './useSetupForm';
 
 type NumKey = { [K in keyof TrainingDraft]: TrainingDraft[K] extends number ? K : never }[keyof TrainingDraft];
@@ -58,7 +58,7 @@ export function TrainingParamsCard({ errors }: { errors: FieldErrors }) {
           <Toggle name="grad_checkpoint" label="Gradient checkpointing" hint="Less memory, slower steps." />
           <Toggle name="mask_prompt" label="Mask prompt" hint="Train on completions only (chat/completions data)." />
         </div>
-        <RecipeFields errors={errors} />
+        <SetupRecipeFields errors={errors} />
       </details>
     </Card>
   );
