@@ -35,6 +35,10 @@ def test_add_two_runs_to_the_queue_and_watch_them_run_in_order(studio, page, dem
     expect(page.get_by_test_id("field-error-warmup_steps")).to_be_visible()
     assert api.get("/queue").json()["items"] == []
     page.get_by_test_id("field-warmup_steps").fill("3")
+    # epochs instead of iterations: the form says what that comes to (36 demo rows / batch 1)
+    page.get_by_test_id("field-epochs").fill("2")
+    expect(page.locator("#setup-epochs-hint")).to_contain_text("= 72 iterations")
+    page.get_by_test_id("field-epochs").fill("")
 
     page.get_by_test_id("setup-add-to-queue").click()
     wait_for(lambda: len(api.get("/queue").json()["items"]) == 1, what="first item queued")

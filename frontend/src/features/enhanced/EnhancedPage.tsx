@@ -69,7 +69,7 @@ export function EnhancedPage() {
       <EnhancedLoraCard draft={draft} errors={errors} set={set} touch={touch} />
       <details className="rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid="enhanced-recipe">
         <summary className="cursor-pointer select-none px-4 py-3 text-sm font-medium">Schedule and optimizer</summary>
-        <RecipeFields values={draft} errors={errors} set={set} touch={touch} prefix="enh" />
+        <RecipeFields values={draft} errors={errors} set={set} touch={touch} prefix="enh" kind="grpo" />
       </details>
       <Card id="enh-method" title={`${method.name} parameters`} description={`${method.full_name} · LoRA r ${String(draft.lora_rank ?? '—')}, α ${String(draft.lora_alpha ?? '—')} on attention projections`} testId="method-params-card">
         <MethodParams params={method.parameters ?? []} draft={draft} errors={errors} set={set} touch={touch} />

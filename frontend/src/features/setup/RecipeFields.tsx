@@ -7,7 +7,10 @@ import { Field } from '../../components/Field';
 import { SelectInput } from '../../components/inputs';
 import { CHART_COLORS } from '../training/RunCharts';
 import type { TrainingDraft } from '../training/trainingConfig';
-import { optimizerUpdates, plannedLearningRates } from './recipe';
+import type { DatasetKind, DistributedSettings } from '../../app/apiTypes';
+import { useValidateDatasetQuery } from './api';
+import { effectiveBatch } from './distributed';
+import { iterationsForEpochs, optimizerUpdates, plannedLearningRates, trainingRows } from './recipe';
 import { setupFieldChanged, setupFieldTouched } from './setupSlice';
 import type { FieldErrors } from './validation';
 
@@ -35,13 +38,26 @@ export interface RecipeFieldsProps {
   touch: (field: string) => void;
   /** Id prefix of the form's inputs ("setup", "enh"). */
   prefix: string;
+  /** Dataset kind, to count the training rows an `epochs` setting stands for. */
+  kind: DatasetKind;
+}
+
+/** "= N iterations" for an epochs setting, once the training file's rows are known. */
+function useEpochIterations(values: Record<string, unknown>, kind: DatasetKind): number | null {
+  const path = typeof values.train_data_path === 'string' ? values.train_data_path.trim() : '';
+  const epochs = typeof values.epochs === 'number' && values.epochs > 0 ? values.epochs : null;
+  const { data } = useValidateDatasetQuery({ path, kind }, { skip: !path || epochs === null });
+  const batch = effectiveBatch(num(values.batch_size), values.distributed as DistributedSettings | undefined);
+  if (!data?.ok || epochs === null || !batch) return null;
+  return iterationsForEpochs(epochs, trainingRows(data.rows, !!values.val_data_path), batch);
 }
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number.NaN);
 
 /** The recipe: schedule, optimizer, accumulation, clipping, epochs, with the planned learning rate per
  *  step drawn from the same rule mlx-lm applies. Shared by Setup (Advanced) and Enhanced Setup. */
-export function RecipeFields({ values, errors, set, touch, prefix }: RecipeFieldsProps) {
+export function RecipeFields({ values, errors, set, touch, prefix, kind }: RecipeFieldsProps) {
+  const epochIterations = useEpochIterations(values, kind);
   const recipe = {
     learning_rate: num(values.learning_rate), iterations: num(values.iterations), lr_schedule: String(values.lr_schedule ?? 'constant'),
     warmup_steps: num(values.warmup_steps), min_learning_rate: num(values.min_learning_rate),
@@ -76,7 +92,7 @@ export function RecipeFields({ values, errors, set, touch, prefix }: RecipeField
         {number('weight_decay', 'Weight decay', values.optimizer === 'adam' ? 'Adam has none; choose AdamW.' : 'Empty = the optimizer default (AdamW, Muon 0.01).', true)}
         {number('grad_accumulation_steps', 'Gradient accumulation', 'Steps per optimizer update.')}
         {number('max_grad_norm', 'Max gradient norm', 'Clip before each update; empty = off.', true)}
-        {number('epochs', 'Epochs', epochs ? 'Replaces iterations: ceil(epochs × train rows ÷ effective batch).' : 'Empty = use iterations.', true)}
+        {number('epochs', 'Epochs', epochs ? `Replaces iterations: ceil(epochs × train rows ÷ effective batch)${epochIterations ? ` = ${epochIterations} iterations` : ''}.` : 'Empty = use iterations.', true)}
       </div>
       {!epochs && <LineChart series={series} testId={`${prefix}-lr-schedule-chart`} ariaLabel="Planned learning rate by step" height={140} />}
     </div>
@@ -89,7 +105,7 @@ export function SetupRecipeFields({ errors }: { errors: FieldErrors }) {
   const draft = useAppSelector((s) => s.setup.draft);
   if (!draft) return null;
   return (
-    <RecipeFields values={draft as unknown as Record<string, unknown>} errors={errors} prefix="setup"
+    <RecipeFields values={draft as unknown as Record<string, unknown>} errors={errors} prefix="setup" kind="sft"
       set={(f, v) => dispatch(setupFieldChanged(f as keyof TrainingDraft, v as never))}
       touch={(f) => dispatch(setupFieldTouched(f))} />
   );

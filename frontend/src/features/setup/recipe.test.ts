@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iterationsForEpochs, plannedLearningRates, rateAtUpdate } from './recipe';
+import { iterationsForEpochs, plannedLearningRates, rateAtUpdate, trainingRows } from './recipe';
 
 // The backend's runs (tests/e2e/test_recipe_runs.py) measure these same shapes from mlx-lm's events.
 const base = { learning_rate: 1e-3, iterations: 10, lr_schedule: 'cosine', warmup_steps: 3, min_learning_rate: 1e-4, grad_accumulation_steps: 1 };
@@ -30,5 +30,8 @@ describe('planned learning rate', () => {
   it('epochs become iterations the way the server computes them', () => {
     expect(iterationsForEpochs(2, 36, 4)).toBe(18);
     expect(iterationsForEpochs(0.5, 37, 4)).toBe(5);
+    expect(trainingRows(36, true)).toBe(36);
+    expect(trainingRows(25, false)).toBe(23); // round(2.5) = 2 in Python
+    expect(trainingRows(36, false)).toBe(32);
   });
 });

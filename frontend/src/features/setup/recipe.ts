@@ -49,6 +49,17 @@ export function iterationsForEpochs(epochs: number, trainRows: number, effective
   return Math.max(1, Math.ceil((epochs * trainRows) / Math.max(1, effectiveBatch)));
 }
 
+/** Python's round() (half to even), as the server rounds the 10 % hold-out. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** Rows the run trains on: all of them with a validation file, else 90 % (the server's seeded hold-out). */
+export function trainingRows(rows: number, hasValidationFile: boolean): number {
+  return hasValidationFile ? rows : rows - Math.max(1, roundHalfEven(rows * 0.1));
+}
+
 /** Whether a config (from a start response or a session) carries a recipe worth plotting. */
 export function asRecipe(config: Record<string, unknown> | null | undefined): RecipeShape | null {
   if (!config) return null;
