@@ -109,9 +109,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI):
         services.hub.bind_loop(asyncio.get_running_loop())
         services.jobs.recover_interrupted()
+        app.state.queue.start()
         try:
             yield
         finally:
+            app.state.queue.stop()  # first: a run the job manager ends must not start the next item
             services.jobs.shutdown()
             services.evaluations.shutdown()
             services.exports.shutdown()
@@ -122,24 +124,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="LoRA Studio", version=__version__, lifespan=lifespan,
                   separate_input_output_schemas=False)
     app.state.services = services
+    from backend.training.queue import RunQueue
+
+    app.state.queue = RunQueue(settings, services.store, services.hub, services.jobs)
     install_error_handlers(app)
 
     from backend.api import (
         adapters,
         enhanced,
+        estimate,
         evaluation,
         events,
         exports,
         inference,
         model_folders,
+        queue,
         sessions,
         system,
         training,
         ws,
     )
 
-    for module in (model_folders, system, training, enhanced, sessions, inference, evaluation, events, ws,
-                   adapters, exports):
+    for module in (model_folders, system, training, estimate, enhanced, sessions, inference, evaluation, events,
+                   ws, adapters, exports, queue):
         app.include_router(module.router, responses=COMMON_ERRORS)
 
     index = settings.frontend_dist / "index.html"

@@ -43,6 +43,7 @@ class StudioEvent(StrEnum):
     EVALUATION_COMPLETED = "evaluation_completed"
     EXPORT_PROGRESS = "export_progress"
     EXPORT_COMPLETED = "export_completed"
+    QUEUE_UPDATED = "queue_updated"
 
 
 EVENT_TYPES = frozenset(e.value for e in StudioEvent)

@@ -72,6 +72,9 @@ def detail(store: RunStore, run: dict[str, Any], files: RunFiles, model_name: st
         "warnings": run["summary"].get("warnings", []),
         "data": run["summary"].get("data"),
         "exports": store.list_exports(run["id"]),
+        "memory": {"estimate": run["summary"].get("memory_estimate"),
+                   "measured_peak_bytes": (int(run["summary"]["peak_mem_gb"] * 1e9)
+                                           if run["summary"].get("peak_mem_gb") is not None else None)},
     }
 
 

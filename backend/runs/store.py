@@ -73,6 +73,21 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX exports_run ON exports(run_id);
     """,
+    # 3: the persistent run queue (backend/training/queue.py)
+    """
+    CREATE TABLE queue_items (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        config_json TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        run_id TEXT,
+        error TEXT,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    CREATE INDEX queue_items_state ON queue_items(state, position);
+    """,
 ]
 
 RUN_COLUMNS = (
@@ -333,6 +348,59 @@ class RunStore:
         raw = d.pop("result_json")
         d["result"] = json.loads(raw) if raw else None
         return d
+    # -- queue ----------------------------------------------------------------------------------
+    def create_queue_item(self, item_id: str, kind: str, config: dict[str, Any]) -> dict[str, Any]:
+        now = time.time()
+        with self._lock:
+            last = self._conn.execute("SELECT COALESCE(MAX(position), 0) FROM queue_items").fetchone()[0]
+            self._conn.execute(
+                "INSERT INTO queue_items (id, kind, config_json, position, state, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, 'queued', ?, ?)", (item_id, kind, json.dumps(config), last + 1, now, now))
+        return self.get_queue_item(item_id)
+
+    def get_queue_item(self, item_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._conn.execute("SELECT * FROM queue_items WHERE id = ?", (item_id,)).fetchone()
+        return None if row is None else self._queue_item(row)
+
+    def list_queue_items(self, states: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        sql, args = "SELECT * FROM queue_items", []
+        if states:
+            states = list(states)
+            sql += f" WHERE state IN ({', '.join('?' * len(states))})"
+            args = states
+        with self._lock:
+            rows = self._conn.execute(sql + " ORDER BY position, created_at", args).fetchall()
+        return [self._queue_item(r) for r in rows]
+
+    def update_queue_item(self, item_id: str, **changes: Any) -> dict[str, Any] | None:
+        allowed = {"state", "run_id", "error", "position"}
+        if set(changes) - allowed:
+            raise ValueError(f"cannot update {sorted(set(changes) - allowed)}")
+        with self._lock:
+            sets = ", ".join(f"{k} = ?" for k in changes)
+            self._conn.execute(f"UPDATE queue_items SET {sets}, updated_at = ? WHERE id = ?",
+                               [*changes.values(), time.time(), item_id])
+        return self.get_queue_item(item_id)
+
+    def reorder_queue(self, ordered_ids: list[str]) -> None:
+        """Positions 1..n for `ordered_ids`, in one transaction."""
+        with self._lock:
+            self._conn.execute("BEGIN")
+            try:
+                for position, item_id in enumerate(ordered_ids, start=1):
+                    self._conn.execute("UPDATE queue_items SET position = ?, updated_at = ? WHERE id = ?",
+                                       (position, time.time(), item_id))
+                self._conn.execute("COMMIT")
+            except Exception:
+                self._conn.execute("ROLLBACK")
+                raise
+
+    @staticmethod
+    def _queue_item(row: sqlite3.Row) -> dict[str, Any]:
+        item = dict(row)
+        item["config"] = json.loads(item.pop("config_json"))
+        return item
 
     # -- app state ----------------------------------------------------------------------------
     def get_state(self, key: str) -> str | None:

@@ -7,14 +7,15 @@ their own fields and give their per-kind defaults by re-declaring a field with t
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator
+from pydantic import ConfigDict, Field, computed_field, field_validator
 
 from backend.schemas.datasets import DataMapping
 from backend.schemas.distributed import DistributedConfig
 from backend.schemas.lora import lora_scale
 from backend.schemas.paths import PathStr
+from backend.schemas.recipe import RecipeFields
 
 SLUG_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
 # PRD: "default 1000 in UI but backend respects user-specified value with backend default fallback to 25".
@@ -34,8 +35,8 @@ LayerCoverage = Annotated[int, Field(ge=-1, description="-1 = all blocks, else t
 Seed = Annotated[int, Field(ge=0)]
 
 
-class RunConfigBase(BaseModel):
-    """Fields every run has. Subclasses set the defaults that differ per kind."""
+class RunConfigBase(RecipeFields):
+    """Fields every run has (the training recipe included). Subclasses set the defaults that differ per kind."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -57,6 +58,7 @@ class RunConfigBase(BaseModel):
     val_batches: ValBatches
     lora_rank: LoraRank
     lora_alpha: LoraAlpha
+    fine_tune_type: Literal["lora", "dora"] = "lora"
     lora_dropout: LoraDropout = 0.0
     lora_num_layers: LayerCoverage = -1
     seed: Seed = 0

@@ -58,6 +58,8 @@ class EnhancedTrainingConfig(RunConfigBase):
     reward_functions_file: PathStr | None = None
     lora_rank: LoraRank = 8
     lora_alpha: LoraAlpha = 16.0
+    start_from_session_id: str | None = Field(None, min_length=1, max_length=200, description="Start from this "
+                                              "session's adapter (its keys, rank, alpha and coverage are kept).")
 
     @model_validator(mode="after")
     def _method_and_weights(self) -> "EnhancedTrainingConfig":

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field, RootModel, create_model
 
 from backend.runs.event_types import StudioEvent
 from backend.schemas.public import Public
+from backend.schemas.queue import QueueItemPublic
 from backend.schemas.runs import RunKind, TrainingStatus
 from backend.schemas.system import LoraTargets
 
@@ -127,6 +128,12 @@ class EvaluationCompletedData(Public):
     error: str | None = None
 
 
+class QueueUpdatedData(Public):
+    """The whole queue after any change (backend/training/queue.py)."""
+
+    items: list[QueueItemPublic]
+
+
 class ExportProgressData(Public):
     export_id: str
     progress: float
@@ -157,6 +164,7 @@ EVENT_DATA: dict[StudioEvent, type[Public]] = {
     StudioEvent.EVALUATION_COMPLETED: EvaluationCompletedData,
     StudioEvent.EXPORT_PROGRESS: ExportProgressData,
     StudioEvent.EXPORT_COMPLETED: ExportCompletedData,
+    StudioEvent.QUEUE_UPDATED: QueueUpdatedData,
 }
 
 

@@ -32,6 +32,10 @@ class RunSummary(BaseModel):
     last_progress: dict[str, float] | None = Field(None, description="The last report's rates, memory and "
                                                                       "learning rate (finished runs show them).")
     last_checkpoint_step: int | None = None
+    peak_mem_gb: float | None = Field(None, description="Measured peak memory (mx.get_peak_memory), GB.")
+    memory_estimate: dict[str, Any] | None = Field(None, description="The preflight's estimate at start "
+                                                                     "(POST /training/estimate), kept beside the "
+                                                                     "measured peak.")
     early_stop_patience: int | None = Field(None, description="Set when the run stopped early.")
     ended_at: float | None = None
     legacy_source: str | int | None = Field(None, description="Imported runs: the legacy session's id.")

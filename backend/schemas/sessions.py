@@ -96,6 +96,7 @@ class SessionDetail(SessionSummary):
     last_progress: dict[str, float] | None = None
     last_checkpoint_step: int | None = None
     exports: list[dict[str, Any]] = []
+    memory: dict[str, Any] | None = None
 
 
 class LoadedSession(Public):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
@@ -39,7 +39,6 @@ class TrainingConfig(RunConfigBase):
     val_batches: ValBatches = 25
     early_stop: bool = True
     patience: int = Field(3, ge=1, le=1000, description="Validations without improvement before stopping early.")
-    fine_tune_type: Literal["lora", "dora"] = "lora"
     lora_rank: LoraRank = DEFAULT_LORA_RANK
     lora_alpha: LoraAlpha = 32.0
     grad_checkpoint: bool = False

@@ -93,7 +93,9 @@ class RunEvents:
             self.metrics.update(last, train_loss=ev.get("train_loss"), eta_seconds=ev.get("eta_seconds"))
             self.metrics["step"] = ev.get("step")
             store.update_run(run_id, steps_completed=int(ev.get("step", 0)))
-            store.merge_summary(run_id, final_train_loss=ev.get("train_loss"), last_progress=last)
+            # mx.get_peak_memory never decreases, so the latest report is the run's measured peak
+            store.merge_summary(run_id, final_train_loss=ev.get("train_loss"), last_progress=last,
+                                peak_mem_gb=ev.get("peak_mem_gb"))
         elif kind == "val":
             self.metrics["val_loss"] = ev.get("val_loss")
             store.merge_summary(run_id, final_val_loss=ev.get("val_loss"))

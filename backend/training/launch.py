@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from pathlib import Path
 from typing import Any
 
@@ -12,16 +13,19 @@ import yaml
 from backend.errors import FieldErrors
 from backend.models.catalog import ModelCatalog
 from backend.runs.events import EventHub
-from backend.runs.layout import RunFiles
+from backend.runs.layout import RunFiles, checkpoint_name
 from backend.schemas.distributed import DistributedCheck, DistributedConfig
 from backend.schemas.enhanced import EnhancedTrainingConfig
 from backend.schemas.lora import ATTENTION_KEYS
 from backend.schemas.paths import directory_given
+from backend.schemas.recipe import recipe_errors
 from backend.schemas.training import TrainingConfig
 from backend.settings import Settings
 from backend.training.datasets import DatasetError, prepare_run_data
 from backend.training.jobs import JobError, JobManager
 from backend.training.runner.rewards import RewardFileError, check_reward_names
+from backend.training.runner.state import has_state
+from backend.training.start_from import apply_session_adapter, session_adapter
 from backend.training.yaml_builder import (
     build_enhanced_yaml,
     build_sft_yaml,
@@ -94,6 +98,23 @@ def check_batch(data: dict[str, Any], config) -> None:
                                                           f"global batch of {need} ({per}); lower the batch size")
 
 
+def resolve_recipe(config, train_rows: int, record: dict[str, Any]):
+    """`epochs` -> iterations (ceil(epochs × rows / effective batch)), then the recipe's cross-field rules.
+
+    `record` is the config the run is stored with; it gets the resolved iterations too."""
+    if config.epochs:
+        iterations = max(1, math.ceil(config.epochs * train_rows / config.effective_batch_size))
+        if iterations > 1_000_000:
+            raise JobError(422, [{"loc": ["body", "epochs"], "type": "value_error",
+                                  "msg": f"{config.epochs} epochs of {train_rows} rows is {iterations} "
+                                         "iterations, more than 1,000,000"}])
+        config = config.model_copy(update={"iterations": iterations})
+        record["iterations"] = iterations
+    if errors := recipe_errors(config):
+        raise JobError(422, errors)
+    return config
+
+
 def _targets(entry: dict[str, Any], config: TrainingConfig, hub: EventHub, run_id: str | None):
     from backend.models.lora_policy import resolve_for_model_dir
 
@@ -115,21 +136,39 @@ def start_sft(jobs: JobManager, settings: Settings, config: TrainingConfig) -> d
     # Canonical model path, so sessions, YAML and the inference cache agree on one key.
     config = config.model_copy(update={"model_path": entry["path"]})
 
+    record = config.model_dump()
+
     def prepare(run_id: str, files: RunFiles) -> dict[str, Any]:
         data = prepare_data(config, files, "sft")
+        resolved = resolve_recipe(config, data["train_rows"], record)
         targets = _targets(entry, config, jobs.hub, run_id)
         warnings = list(targets.warnings)
         if data["split"] != "given":
             warnings.append(f"No validation file: held out {data['valid_rows']} of "
                             f"{data['train_rows'] + data['valid_rows']} rows ({data['split']}).")
-        run_yaml = build_sft_yaml(config, run_id=run_id, run_dir=files.root, keys=targets.keys)
+        run_yaml = build_sft_yaml(resolved, run_id=run_id, run_dir=files.root, keys=targets.keys)
         yaml_path = write_run_yaml(run_yaml, files.root, settings.parity_yaml_path)
         return {"yaml_path": str(yaml_path), "warnings": warnings, "data": data,
                 "lora_targets": targets.as_dict(), "world_size": config.world_size,
                 "effective_batch_size": config.effective_batch_size}
 
-    return jobs.launch(kind="sft", config=config.model_dump(), prepare=prepare, runner=RUNNER_MODULES["sft"],
-                       name=config.adapter_name, distributed=config.distributed)
+    started = jobs.launch(kind="sft", config=record, prepare=prepare, runner=RUNNER_MODULES["sft"],
+                          name=config.adapter_name, distributed=config.distributed)
+    record_memory_estimate(jobs, started["run_id"], entry, config, started.get("lora_targets") or {})
+    return started
+
+
+def record_memory_estimate(jobs: JobManager, run_id: str, entry: dict[str, Any], config, targets: dict) -> None:
+    """The preflight's estimate, kept on the session beside the peak the runner will measure."""
+    from backend.training.estimate import estimate
+
+    try:
+        est = estimate(Path(entry["path"]), Path(config.train_data_path), config, targets.get("keys"))
+    except Exception as exc:  # noqa: BLE001 - an estimate is advice; it never fails a started run
+        log.warning("memory estimate for %s failed: %s", run_id, exc)
+        return
+    jobs.store.merge_summary(run_id, memory_estimate={k: est[k] for k in ("peak_bytes", "breakdown", "verdict",
+                                                                           "available_bytes")})
 
 
 def rewrite_for_resume(run: dict, files: RunFiles, checkpoint: str, step: int) -> Path:
@@ -170,19 +209,28 @@ def start_enhanced(jobs: JobManager, settings: Settings, config: EnhancedTrainin
     except RewardFileError as exc:
         raise FieldErrors.one(["body", "reward_functions"], str(exc)) from exc
     config = config.model_copy(update={"model_path": entry["path"]})
-    keys = attention_only_keys(Path(entry["path"]))
+    adapter = None
+    if config.start_from_session_id:
+        adapter = session_adapter(jobs, config.start_from_session_id, entry["path"])
+        config = apply_session_adapter(config, adapter)
+    keys = adapter["keys"] if adapter else attention_only_keys(Path(entry["path"]))
+
+    record = config.model_dump()
 
     def prepare(run_id: str, files: RunFiles) -> dict[str, Any]:
         data = prepare_data(config, files, "grpo")
-        yaml_path = write_run_yaml(build_enhanced_yaml(config, run_id=run_id, run_dir=files.root, keys=keys),
-                                   files.root, None)
+        resolved = resolve_recipe(config, data["train_rows"], record)
+        run_yaml = build_enhanced_yaml(resolved, run_id=run_id, run_dir=files.root, keys=keys)
+        if adapter:
+            run_yaml.update(resume_adapter_file=adapter["file"], start_from_session_id=config.start_from_session_id)
+        yaml_path = write_run_yaml(run_yaml, files.root, None)
         targets = {"keys": keys, "resolved_keys": keys, "warnings": [], "fallback": False,
                    "architecture": entry.get("model_type"), "trainable_parameters": None,
-                   "attention_only": True}
+                   "attention_only": adapter is None}
         return {"yaml_path": str(yaml_path), "warnings": [], "data": data, "lora_targets": targets,
                 "world_size": config.world_size, "effective_batch_size": config.effective_batch_size}
 
-    return jobs.launch(kind="enhanced", config=config.model_dump(), prepare=prepare,
+    return jobs.launch(kind="enhanced", config=record, prepare=prepare,
                        runner=RUNNER_MODULES["enhanced"], name=config.adapter_name, distributed=config.distributed)
 
 
@@ -193,4 +241,12 @@ def resume_run(jobs: JobManager, run_id: str) -> dict[str, Any]:
         raise JobError(404, f"No session {run_id}")
     if run["kind"] not in RUNNER_MODULES:
         raise JobError(409, f"Session {run_id} is an {run['kind']} adapter: it has no training run to resume")
-    return jobs.resume(run_id, rewrite_for_resume, RUNNER_MODULES[run["kind"]])
+    result = jobs.resume(run_id, rewrite_for_resume, RUNNER_MODULES[run["kind"]])
+    checkpoint = jobs.files(run_id).adapters / checkpoint_name(result["resumed_from_step"])
+    result["exact_resume"] = has_state(checkpoint)
+    if not result["exact_resume"]:
+        notice = (f"{checkpoint.name} was saved without optimizer and random state (an older checkpoint, "
+                  "or a step inside a gradient accumulation): resuming from its weights only")
+        result["warnings"] = [*result.get("warnings", []), notice]
+        jobs.hub.notify("warning", "Weights-only resume", notice, run_id)
+    return result

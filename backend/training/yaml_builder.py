@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from backend.runs.layout import CONFIG_FILE, EVENTS_FILE
+from backend.schemas.recipe import recipe_yaml
 from backend.schemas.training import TrainingConfig
 
 
@@ -47,6 +48,8 @@ def _lora_run_keys(config, run_dir: Path, keys: list[str] | None) -> dict[str, A
         "lora_rank": config.lora_rank,
         "lora_alpha": config.lora_alpha,
         "lora_dropout": config.lora_dropout,
+        "fine_tune_type": config.fine_tune_type,
+        **recipe_yaml(config),
     }
 
 
@@ -59,7 +62,6 @@ def build_sft_yaml(config: TrainingConfig, *, run_id: str, run_dir: Path,
                    keys: list[str] | None) -> dict[str, Any]:
     return {
         **_lora_run_keys(config, run_dir, keys),
-        "fine_tune_type": config.fine_tune_type,
         "grad_checkpoint": config.grad_checkpoint,
         "mask_prompt": config.mask_prompt,
         "early_stop": config.early_stop,
@@ -110,7 +112,6 @@ def build_enhanced_yaml(config, *, run_id: str, run_dir: Path, keys: list[str]) 
     """YAML for the GRPO-family runner: mlx-lm-lora's grpo fields plus the studio's keys."""
     return {
         **_lora_run_keys(config, run_dir, keys),
-        "fine_tune_type": "lora",
         "train_mode": "grpo",
         "training_method": config.training_method,
         "group_size": config.group_size,

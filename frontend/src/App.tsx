@@ -12,10 +12,13 @@ import { SetupPage } from './features/setup/SetupPage';
 import { useGetTrainingStatusQuery } from './features/training/api';
 import { isActive } from './features/training/liveRunSlice';
 import { TrainingPage } from './features/training/TrainingPage';
+import { QueuePanel } from './features/queue/QueuePanel';
+import { useDuplicateIntoForm } from './app/duplicateIntoForm';
 
 export function App() {
   const dispatch = useAppDispatch();
   const route = useHashRoute();
+  const duplicate = useDuplicateIntoForm();
   // Status over HTTP right away (the ws sends it too once connected), then the one websocket.
   // While a run is active the status is also polled slowly, as a safety net for a final state
   // change that arrives without an event.
@@ -39,7 +42,7 @@ export function App() {
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-3 py-5 outline-none sm:px-6 sm:py-8">
         {route.name === 'setup' && <SetupPage />}
         {route.name === 'enhanced' && <EnhancedPage />}
-        {route.name === 'training' && <TrainingPage />}
+        {route.name === 'training' && <TrainingPage queue={<QueuePanel onDuplicate={duplicate} />} />}
         {route.name === 'compare' && <ComparePage />}
         {route.name === 'sessions' && <SessionsPage sessionId={route.params[0] ?? null} />}
       </main>

@@ -54,11 +54,12 @@ def train_with_per_rank_weighting(config_yaml: Path) -> list[tuple[int, float]]:
     import mlx.optimizers as optim
     import numpy as np
     from mlx_lm.tuner.datasets import CacheDataset, load_dataset
-    from mlx_lm.tuner.trainer import TrainingArgs, TrainingCallback, default_loss, train
+    from mlx_lm.tuner.trainer import TrainingArgs, TrainingCallback, default_loss, iterate_batches, train
     from mlx_lm.tuner.utils import linear_to_lora_layers
     from mlx_lm.utils import load
 
     from backend.training.runner.common import load_config
+    from backend.training.runner.state import RunState
 
     args = types.SimpleNamespace(**load_config(str(config_yaml)))
     np.random.seed(args.seed)  # the runner's order of seeding, loading and LoRA conversion
@@ -79,7 +80,10 @@ def train_with_per_rank_weighting(config_yaml: Path) -> list[tuple[int, float]]:
         def on_train_loss_report(self, info):
             reports.append((info["iteration"], info["train_loss"]))
 
-    train(model=model, optimizer=optim.Adam(learning_rate=args.learning_rate), loss=per_rank_mean,
+    optimizer = optim.Adam(learning_rate=args.learning_rate)
+    # the runner's data order: a replayable shuffle stream, validation passes leave the RNG alone
+    batches = RunState(vars(args), model, optimizer).replayable(iterate_batches, skip=0)
+    train(model=model, optimizer=optimizer, loss=per_rank_mean, iterate_batches=batches,
           args=TrainingArgs(batch_size=args.batch_size, iters=args.iters, val_batches=args.val_batches,
                             steps_per_report=args.steps_per_report, steps_per_eval=args.steps_per_eval,
                             steps_per_save=10**9, max_seq_length=args.max_seq_length,
@@ -247,4 +251,6 @@ def test_grpo_family_run_on_two_processes(live_server, demo):
     # (no best_adapters: a GRPO-family loss does not rank adapters, so none is kept from it)
     assert {p.name for p in (run_dir / "adapters").iterdir()} == {
         "0000002_adapters.safetensors", "0000004_adapters.safetensors", "adapter_config.json",
-        "adapters.safetensors"}
+        "adapters.safetensors",
+        # exact-resume state beside each checkpoint (rank 0's optimizer, key and data position)
+        "0000002_state.safetensors", "0000002_state.json", "0000004_state.safetensors", "0000004_state.json"}

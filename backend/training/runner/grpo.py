@@ -31,6 +31,8 @@ from backend.training.runner.common import (
     save_adapter,
 )
 from backend.runs.layout import FINAL_ADAPTER
+from backend.training.runner.recipe import build_optimizer
+from backend.training.runner.state import RunState
 
 
 class GRPOCallback(StudioCallback):
@@ -78,7 +80,6 @@ def read_rows(path: Path) -> list[dict]:
 
 
 def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
-    import mlx.optimizers as optim
     from mlx_lm.utils import load
     from mlx_lm_lora.trainer.datasets import GRPODataset
     from mlx_lm_lora.trainer.grpo_trainer import (
@@ -96,11 +97,14 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     data = Path(args.data)
     train_set = GRPODataset(read_rows(data / "train.jsonl"), tokenizer)
     valid_set = GRPODataset(read_rows(data / "valid.jsonl"), tokenizer)
-    trainable = setup.attach_lora(model, events)
+    trainable = setup.attach_lora(model, events, use_dora=cfg.get("fine_tune_type") == "dora")
     setup.announce(events, trainable, len(train_set), len(valid_set))
 
     callback = GRPOCallback(model, cfg, events, stop, setup.offset, reward_names=list(cfg["reward_functions"]))
     checkpoint = Checkpointer(model, setup, events)
+    optimizer = build_optimizer(cfg)
+    state = RunState(cfg, model, optimizer)
+    state.restore(cfg.get("resume_adapter_file"), setup.offset, events.log)
     grpo_args = GRPOTrainingArgs(
         batch_size=args.batch_size, iters=setup.remaining, val_batches=args.val_batches,
         steps_per_report=args.steps_per_report, steps_per_eval=args.steps_per_eval,
@@ -109,16 +113,19 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
         beta=args.beta, group_size=args.group_size, epsilon=args.epsilon, epsilon_high=args.epsilon_high,
         temperature=args.temperature, reward_weights=args.reward_weights,
         importance_sampling_level=args.importance_sampling_level, grpo_loss_type=args.grpo_loss_type,
+        gradient_accumulation_steps=int(cfg.get("grad_accumulation_steps") or 1),
     )
     started = time.perf_counter()
     cut: dict = {}
-    beating = heartbeat.current().batches(iterate_grpo_batches, setup.offset)  # for the watchdog
+    # the watchdog's heartbeat counts the batches the trainer really takes (after a resume's replay)
+    beating = heartbeat.current().batches(state.replayable(iterate_grpo_batches, setup.offset), setup.offset)
     try:
         train_grpo(model=model, ref_model=ref_model, tokenizer=tokenizer,
-                   optimizer=optim.Adam(learning_rate=args.learning_rate), train_dataset=train_set,
+                   optimizer=optimizer, train_dataset=train_set,
                    val_dataset=valid_set if len(valid_set) else None, reward_funcs=reward_funcs,
                    args=grpo_args, training_callback=callback, end_answer_token=None,
-                   iterate_batches=observed_batches(beating, checkpoint, stop, setup.offset, cut))
+                   iterate_batches=observed_batches(beating, state.saving_after(checkpoint, setup.rank), stop,
+                                                    setup.offset, cut))
     except StopIteration:  # our iterator ended the loop at a step boundary
         if "step" not in cut:
             raise
@@ -126,6 +133,7 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     if setup.rank == 0:
         # mlx-lm-lora saves its final adapter only when the loop runs to the end.
         save_adapter(model, setup.adapter_dir / FINAL_ADAPTER)
+        state.save(final_step)  # before `stopped`/`completed`: a resume may follow at once
         finish_run(model, setup.adapter_dir, events, stop, callback, final_step,
                    cut_short="step" in cut, last_saved=checkpoint.last_saved, started=started)
     return final_step

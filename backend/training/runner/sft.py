@@ -25,13 +25,13 @@ from backend.training.runner.common import (
     run_main,
 )
 from backend.runs.layout import FINAL_ADAPTER
+from backend.training.runner.recipe import build_optimizer
+from backend.training.runner.state import RunState
 
 
 def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
-    import mlx.optimizers as optim
     from mlx_lm.tuner.datasets import CacheDataset, load_dataset
     from mlx_lm.tuner.trainer import TrainingArgs, iterate_batches, train
-    from mlx_lm.tuner.utils import build_schedule
     from mlx_lm.utils import load
 
     setup = RunSetup(cfg)
@@ -44,7 +44,9 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
 
     callback = StudioCallback(model, cfg, events, stop, setup.offset)
     checkpoint = Checkpointer(model, setup, events)
-    lr = build_schedule(args.lr_schedule) if args.lr_schedule else args.learning_rate
+    optimizer = build_optimizer(cfg)
+    state = RunState(cfg, model, optimizer)
+    state.restore(cfg.get("resume_adapter_file"), setup.offset, events.log)
     train_args = TrainingArgs(
         batch_size=args.batch_size, iters=setup.remaining, val_batches=args.val_batches,
         steps_per_report=args.steps_per_report, steps_per_eval=args.steps_per_eval,
@@ -54,15 +56,18 @@ def run(cfg: dict, events: EventWriter, stop: StopFlag) -> int:
     )
     started = time.perf_counter()
     cut: dict = {}
-    beating = heartbeat.current().batches(iterate_batches, setup.offset)  # for the watchdog
-    train(model=model, optimizer=optim.Adam(learning_rate=lr), args=train_args,
+    # the watchdog's heartbeat counts the batches the trainer really takes (after a resume's replay)
+    beating = heartbeat.current().batches(state.replayable(iterate_batches, setup.offset), setup.offset)
+    train(model=model, optimizer=optimizer, args=train_args,
           train_dataset=CacheDataset(train_set),
           val_dataset=CacheDataset(valid_set) if len(valid_set) else None,
-          iterate_batches=observed_batches(beating, checkpoint, stop, setup.offset, cut),
+          iterate_batches=observed_batches(beating, state.saving_after(checkpoint, setup.rank), stop,
+                                           setup.offset, cut),
           training_callback=callback)
     # mlx-lm has saved adapters.safetensors; the loop either ran to the end or was cut.
     final_step = cut.get("step", setup.offset + setup.remaining)
     if setup.rank == 0:
+        state.save(final_step)  # before `stopped`/`completed`: a resume may follow at once
         finish_run(model, setup.adapter_dir, events, stop, callback, final_step,
                    cut_short="step" in cut, last_saved=checkpoint.last_saved, started=started)
     return final_step

@@ -24,7 +24,7 @@ export const api = createApi({
 });
 
 /** Endpoints whose failures the page shows in place (an error panel), so no toast repeats them. */
-export const INLINE_ERROR_ENDPOINTS: ReadonlySet<string> = new Set(['startEvaluation', 'validateDataset', 'startExport']);
+export const INLINE_ERROR_ENDPOINTS: ReadonlySet<string> = new Set(['startEvaluation', 'validateDataset', 'startExport', 'estimateMemory']);
 
 /** Human titles for failure notifications, by endpoint name. */
 export const ENDPOINT_TITLES: Record<string, string> = {
@@ -41,6 +41,9 @@ export const ENDPOINT_TITLES: Record<string, string> = {
   getTrainingLogs: 'Could not load training logs',
   startTraining: 'Could not start training',
   startEnhancedTraining: 'Could not start enhanced training',
+  addToQueue: 'Could not add the run to the queue',
+  moveQueueItem: 'Could not move the queued run',
+  cancelQueueItem: 'Could not cancel the queued run',
   stopTraining: 'Could not stop training',
   listSessions: 'Could not load sessions',
   getSession: 'Could not load the session',

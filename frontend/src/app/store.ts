@@ -9,6 +9,7 @@ import events, { initialEventsState, loadPersistedSeq } from '../features/events
 import { createWsMiddleware, type WsMiddlewareOptions } from '../features/events/wsMiddleware';
 import { registerNotificationListeners } from '../features/notifications/listeners';
 import { registerDraftPersistence } from '../features/runForm/persistDraft';
+import { registerQueueListeners } from '../features/queue/listeners';
 import notifications from '../features/notifications/notificationsSlice';
 import setup from '../features/setup/setupSlice';
 import theme, { applyTheme, themeToggled } from '../features/theme/themeSlice';
@@ -41,6 +42,7 @@ export function makeStore(options: StoreOptions = {}) {
   registerCompareListeners(listener);
   registerDraftPersistence(listener, 'setup', (s) => s.setup.draft);
   registerDraftPersistence(listener, 'enhanced', (s) => s.enhanced.draft);
+  registerQueueListeners(listener);
   listener.startListening({
     actionCreator: themeToggled,
     effect: (_a, { getState }) => applyTheme(getState().theme.mode),

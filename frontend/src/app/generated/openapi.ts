@@ -219,6 +219,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/training/estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Estimate Memory */
+        post: operations["estimate_memory_training_estimate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/training/methods": {
         parameters: {
             query?: never;
@@ -550,6 +567,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Items */
+        get: operations["items_queue_get"];
+        put?: never;
+        /** Add */
+        post: operations["add_queue_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queue/{queue_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel */
+        delete: operations["cancel_queue__queue_id__delete"];
+        options?: never;
+        head?: never;
+        /** Move */
+        patch: operations["move_queue__queue_id__patch"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -872,6 +925,52 @@ export interface components {
          */
         EnhancedTrainingConfig: {
             /**
+             * Lr Schedule
+             * @description Learning-rate shape after the warmup: constant, cosine decay or linear decay to min_learning_rate.
+             * @default constant
+             * @enum {string}
+             */
+            lr_schedule?: "constant" | "cosine" | "linear";
+            /**
+             * Warmup Steps
+             * @description Optimizer updates of linear warmup from 0 to the learning rate; fewer than the run's updates.
+             * @default 0
+             */
+            warmup_steps?: number;
+            /**
+             * Min Learning Rate
+             * @description Where cosine and linear decay end.
+             * @default 0
+             */
+            min_learning_rate?: number;
+            /**
+             * Optimizer
+             * @default adam
+             * @enum {string}
+             */
+            optimizer?: "adam" | "adamw" | "sgd" | "adafactor" | "muon";
+            /**
+             * Weight Decay
+             * @description Empty = the optimizer's own default (AdamW and Muon 0.01, SGD and Adafactor 0); Adam has none.
+             */
+            weight_decay?: number | null;
+            /**
+             * Grad Accumulation Steps
+             * @description Training steps whose gradients are summed into one optimizer update.
+             * @default 1
+             */
+            grad_accumulation_steps?: number;
+            /**
+             * Max Grad Norm
+             * @description Clip the global gradient norm to this before each update; empty = no clipping.
+             */
+            max_grad_norm?: number | null;
+            /**
+             * Epochs
+             * @description Alternative to iterations: iterations = ceil(epochs × train rows / effective batch size).
+             */
+            epochs?: number | null;
+            /**
              * Model Path
              * @description Directory of an MLX model (config.json, *.safetensors, tokenizer).
              */
@@ -952,6 +1051,12 @@ export interface components {
              */
             lora_alpha?: number;
             /**
+             * Fine Tune Type
+             * @default lora
+             * @enum {string}
+             */
+            fine_tune_type?: "lora" | "dora";
+            /**
              * Lora Dropout
              * @default 0
              */
@@ -1022,6 +1127,11 @@ export interface components {
             reward_weights?: number[] | null;
             /** Reward Functions File */
             reward_functions_file?: string | null;
+            /**
+             * Start From Session Id
+             * @description Start from this session's adapter (its keys, rank, alpha and coverage are kept).
+             */
+            start_from_session_id?: string | null;
         };
         /** ErrorDetail */
         ErrorDetail: {
@@ -1669,6 +1779,33 @@ export interface components {
             /** Attention Only */
             attention_only?: boolean | null;
         };
+        /** MemoryBreakdown */
+        MemoryBreakdown: {
+            /** Weights */
+            weights: number;
+            /** Lora Params */
+            lora_params: number;
+            /** Gradients */
+            gradients: number;
+            /** Optimizer State */
+            optimizer_state: number;
+            /** Activations */
+            activations: number;
+        };
+        /** MemoryEstimate */
+        MemoryEstimate: {
+            /** Peak Bytes */
+            peak_bytes: number;
+            breakdown: components["schemas"]["MemoryBreakdown"];
+            /** Available Bytes */
+            available_bytes: number;
+            /** Verdict */
+            verdict: string;
+            /** Sequence Length */
+            sequence_length: number;
+            /** Lora Parameters */
+            lora_parameters: number;
+        };
         /** MethodParameter */
         MethodParameter: {
             /** Name */
@@ -1847,6 +1984,105 @@ export interface components {
              */
             description?: string | null;
         };
+        /** QueueCreate */
+        QueueCreate: {
+            /**
+             * Kind
+             * @description sft = the Setup tab's config, enhanced = Enhanced Setup's (GRPO family).
+             * @enum {string}
+             */
+            kind: "sft" | "enhanced";
+            /**
+             * Config
+             * @description A start body, validated like POST /training/start(-enhanced).
+             */
+            config: {
+                [key: string]: unknown;
+            };
+        };
+        /** QueueCreated */
+        QueueCreated: {
+            /** Queue Id */
+            queue_id: string;
+            /** Position */
+            position: number | null;
+            item: components["schemas"]["QueueItemPublic"];
+        };
+        /** QueueItemPublic */
+        QueueItemPublic: {
+            /** Queue Id */
+            queue_id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "sft" | "enhanced";
+            /**
+             * Position
+             * @description Place among queued items (1 = next); null once it left the queue.
+             */
+            position: number | null;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "queued" | "running" | "done" | "failed" | "cancelled";
+            /** Run Id */
+            run_id: string | null;
+            /** Error */
+            error: string | null;
+            /** Created At */
+            created_at: number;
+            /** Updated At */
+            updated_at: number;
+            /** Summary */
+            summary: {
+                [key: string]: unknown;
+            };
+            /** Config */
+            config: {
+                [key: string]: unknown;
+            };
+        };
+        /** QueueList */
+        QueueList: {
+            /** Items */
+            items: components["schemas"]["QueueItemPublic"][];
+        };
+        /** QueueMove */
+        QueueMove: {
+            /**
+             * Position
+             * @description 1 = next to run; beyond the end = last.
+             */
+            position: number;
+        };
+        /**
+         * QueueUpdatedData
+         * @description The whole queue after any change (backend/training/queue.py).
+         */
+        QueueUpdatedData: {
+            /** Items */
+            items: components["schemas"]["QueueItemPublic"][];
+        };
+        /** QueueUpdatedEvent */
+        QueueUpdatedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "queue_updated";
+            /** Run Id */
+            run_id: string | null;
+            /**
+             * Seq
+             * @description Global, increasing; resume with after_seq.
+             */
+            seq: number;
+            /** Ts */
+            ts: number;
+            data: components["schemas"]["QueueUpdatedData"];
+        };
         /** RankReport */
         RankReport: {
             /** Rank */
@@ -1967,7 +2203,7 @@ export interface components {
          * ServerEvent
          * @description One websocket message: {type, run_id, seq, ts, data}, `data` shaped by `type`.
          */
-        ServerEvent: components["schemas"]["TrainingStateEvent"] | components["schemas"]["TrainingStartedEvent"] | components["schemas"]["TrainingProgressEvent"] | components["schemas"]["TrainingValEvent"] | components["schemas"]["CheckpointSavedEvent"] | components["schemas"]["BestModelUpdatedEvent"] | components["schemas"]["TrainingLogEvent"] | components["schemas"]["TrainingCompletedEvent"] | components["schemas"]["TrainingStoppedEvent"] | components["schemas"]["TrainingErrorEvent"] | components["schemas"]["NotificationEvent"] | components["schemas"]["SessionLoadedEvent"] | components["schemas"]["EvaluationProgressEvent"] | components["schemas"]["EvaluationCompletedEvent"] | components["schemas"]["ExportProgressEvent"] | components["schemas"]["ExportCompletedEvent"];
+        ServerEvent: components["schemas"]["TrainingStateEvent"] | components["schemas"]["TrainingStartedEvent"] | components["schemas"]["TrainingProgressEvent"] | components["schemas"]["TrainingValEvent"] | components["schemas"]["CheckpointSavedEvent"] | components["schemas"]["BestModelUpdatedEvent"] | components["schemas"]["TrainingLogEvent"] | components["schemas"]["TrainingCompletedEvent"] | components["schemas"]["TrainingStoppedEvent"] | components["schemas"]["TrainingErrorEvent"] | components["schemas"]["NotificationEvent"] | components["schemas"]["SessionLoadedEvent"] | components["schemas"]["EvaluationProgressEvent"] | components["schemas"]["EvaluationCompletedEvent"] | components["schemas"]["ExportProgressEvent"] | components["schemas"]["ExportCompletedEvent"] | components["schemas"]["QueueUpdatedEvent"];
         /** SessionDetail */
         SessionDetail: {
             /** Id */
@@ -2050,6 +2286,10 @@ export interface components {
             exports?: {
                 [key: string]: unknown;
             }[];
+            /** Memory */
+            memory?: {
+                [key: string]: unknown;
+            } | null;
         };
         /** SessionLoadedData */
         SessionLoadedData: {
@@ -2391,6 +2631,52 @@ export interface components {
          */
         TrainingConfig: {
             /**
+             * Lr Schedule
+             * @description Learning-rate shape after the warmup: constant, cosine decay or linear decay to min_learning_rate.
+             * @default constant
+             * @enum {string}
+             */
+            lr_schedule?: "constant" | "cosine" | "linear";
+            /**
+             * Warmup Steps
+             * @description Optimizer updates of linear warmup from 0 to the learning rate; fewer than the run's updates.
+             * @default 0
+             */
+            warmup_steps?: number;
+            /**
+             * Min Learning Rate
+             * @description Where cosine and linear decay end.
+             * @default 0
+             */
+            min_learning_rate?: number;
+            /**
+             * Optimizer
+             * @default adam
+             * @enum {string}
+             */
+            optimizer?: "adam" | "adamw" | "sgd" | "adafactor" | "muon";
+            /**
+             * Weight Decay
+             * @description Empty = the optimizer's own default (AdamW and Muon 0.01, SGD and Adafactor 0); Adam has none.
+             */
+            weight_decay?: number | null;
+            /**
+             * Grad Accumulation Steps
+             * @description Training steps whose gradients are summed into one optimizer update.
+             * @default 1
+             */
+            grad_accumulation_steps?: number;
+            /**
+             * Max Grad Norm
+             * @description Clip the global gradient norm to this before each update; empty = no clipping.
+             */
+            max_grad_norm?: number | null;
+            /**
+             * Epochs
+             * @description Alternative to iterations: iterations = ceil(epochs × train rows / effective batch size).
+             */
+            epochs?: number | null;
+            /**
              * Model Path
              * @description Directory of an MLX model (config.json, *.safetensors, tokenizer).
              */
@@ -2471,6 +2757,12 @@ export interface components {
              */
             lora_alpha?: number;
             /**
+             * Fine Tune Type
+             * @default lora
+             * @enum {string}
+             */
+            fine_tune_type?: "lora" | "dora";
+            /**
              * Lora Dropout
              * @default 0
              */
@@ -2503,12 +2795,6 @@ export interface components {
              * @default 3
              */
             patience?: number;
-            /**
-             * Fine Tune Type
-             * @default lora
-             * @enum {string}
-             */
-            fine_tune_type?: "lora" | "dora";
             /**
              * Grad Checkpoint
              * @default false
@@ -3937,6 +4223,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DistributedCheckResult"];
+                };
+            };
+            /** @description Missing or invalid API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Invalid input: the fields at fault, or a message */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Internal error (the traceback is in the server log only) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    estimate_memory_training_estimate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingConfig"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryEstimate"];
                 };
             };
             /** @description Missing or invalid API token */
@@ -5707,6 +6071,314 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing or invalid API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Invalid input: the fields at fault, or a message */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Internal error (the traceback is in the server log only) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    items_queue_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueList"];
+                };
+            };
+            /** @description Missing or invalid API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Invalid input: the fields at fault, or a message */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Internal error (the traceback is in the server log only) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    add_queue_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueueCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueCreated"];
+                };
+            };
+            /** @description Missing or invalid API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Invalid input: the fields at fault, or a message */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Internal error (the traceback is in the server log only) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    cancel_queue__queue_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueItemPublic"];
+                };
+            };
+            /** @description Missing or invalid API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Invalid input: the fields at fault, or a message */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Internal error (the traceback is in the server log only) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    move_queue__queue_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueueMove"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueItemPublic"];
+                };
             };
             /** @description Missing or invalid API token */
             401: {

@@ -1,5 +1,6 @@
 import { useAppDispatch } from '../../app/hooks';
 import { Button } from '../../components/Button';
+import { AddToQueueButton } from '../queue/AddToQueueButton';
 import { Card } from '../../components/Card';
 import { NumberField, TextField } from '../../components/ConfigFields';
 import { EmptyState } from '../../components/EmptyState';
@@ -8,7 +9,10 @@ import { Spinner } from '../../components/Spinner';
 import { DatasetPicker } from '../setup/DatasetPicker';
 import { ModelCard } from '../setup/ModelCard';
 import { switchMethod } from './enhancedConfig';
-import { enhancedDraftReplaced } from './enhancedSlice';
+import { EnhancedLoraCard } from './EnhancedLoraCard';
+import { RecipeFields } from '../setup/RecipeFields';
+import { enhancedDraftReplaced, enhancedServerErrorsSet, enhancedSubmitAttempted } from './enhancedSlice';
+import { toEnhancedConfig } from './enhancedValidation';
 import { MethodCards } from './MethodCards';
 import { MethodParams } from './MethodParams';
 import { RewardsPicker } from './RewardsPicker';
@@ -63,6 +67,11 @@ export function EnhancedPage() {
           ))}
         </div>
       </Card>
+      <EnhancedLoraCard draft={draft} errors={errors} set={set} touch={touch} />
+      <details className="rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid="enhanced-recipe">
+        <summary className="cursor-pointer select-none px-4 py-3 text-sm font-medium">Schedule and optimizer</summary>
+        <RecipeFields values={draft} errors={errors} set={set} touch={touch} prefix="enh" kind="grpo" />
+      </details>
       <Card id="enh-method" title={`${method.name} parameters`} description={`${method.full_name} · LoRA r ${String(draft.lora_rank ?? '—')}, α ${String(draft.lora_alpha ?? '—')} on attention projections`} testId="method-params-card">
         <MethodParams params={method.parameters ?? []} draft={draft} errors={errors} set={set} touch={touch} />
       </Card>
@@ -75,6 +84,8 @@ export function EnhancedPage() {
             {Object.keys(errors).length} field{Object.keys(errors).length === 1 ? '' : 's'} need attention.
           </p>
         )}
+        <AddToQueueButton kind="enhanced" config={toEnhancedConfig(draft)} clientErrors={f.clientErrors} order={f.order} prefix="enh"
+          onSubmitAttempted={() => dispatch(enhancedSubmitAttempted())} onServerErrors={(e) => dispatch(enhancedServerErrorsSet(e))} />
         <Button variant="primary" size="lg" onClick={f.submit} loading={f.starting} testId="enhanced-start-button">
           Start {method.name} training
         </Button>

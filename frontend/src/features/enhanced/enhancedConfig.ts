@@ -43,12 +43,14 @@ export const SHARED_KEYS = [
 /** Fields the Enhanced page renders itself (not in the generic method-parameter grid). */
 export const OWN_FIELDS: ReadonlySet<string> = new Set<string>([
   ...SHARED_KEYS, 'training_method', 'reward_functions', 'reward_weights', 'reward_functions_file',
+  'start_from_session_id', 'lora_rank', 'lora_alpha', 'lora_dropout', 'lora_num_layers',
 ]);
 
 export const ENHANCED_KEYS = [
   ...SHARED_KEYS, 'training_method', 'group_size', 'epsilon', 'epsilon_high', 'temperature',
   'max_completion_length', 'importance_sampling_level', 'grpo_loss_type', 'beta', 'reward_functions',
-  'reward_weights', 'reward_functions_file',
+  'reward_weights', 'reward_functions_file', 'start_from_session_id', 'lora_rank', 'lora_alpha', 'lora_dropout',
+  'lora_num_layers',
 ] as const;
 
 /** A method's own parameter defaults: its `defaults` object, then each parameter's `default`. */

@@ -56,7 +56,7 @@ export function useEnhancedForm() {
   const touch = (field: string) => dispatch(enhancedFieldTouched(field));
 
   return {
-    draft: state.draft, defaults, methods, method, rewardFunctions, errors, clientErrors, set, touch, submit, starting,
+    draft: state.draft, defaults, methods, method, rewardFunctions, errors, clientErrors, set, touch, submit, starting, order,
     defaultsQuery, methodsQuery, retry: () => { retryDefaults.retryNow(); retryMethods.retryNow(); },
   };
 }

@@ -24,6 +24,7 @@ const EVENT_TYPE_SET: Record<EventType, true> = {
   checkpoint_saved: true, best_model_updated: true, training_log: true, training_completed: true,
   training_stopped: true, training_error: true, notification: true, session_loaded: true,
   evaluation_progress: true, evaluation_completed: true, export_progress: true, export_completed: true,
+  queue_updated: true,
 };
 export const EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as readonly EventType[];
 

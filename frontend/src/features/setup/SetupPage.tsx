@@ -10,17 +10,25 @@ import { DistributedCard } from './DistributedCard';
 import { LoraCard } from './LoraCard';
 import { ModelCard } from './ModelCard';
 import { RunSummaryCard } from './RunSummaryCard';
-import { setupDraftReplaced, setupFieldChanged, setupFieldTouched, setupModelChanged } from './setupSlice';
+import {
+  setupDraftReplaced, setupFieldChanged, setupFieldTouched, setupModelChanged, setupServerErrorsSet, setupSubmitAttempted,
+} from './setupSlice';
 import { TrainingParamsCard } from './TrainingParamsCard';
+import { AddToQueueButton } from '../queue/AddToQueueButton';
 import { useDesktopCommands } from './useDesktopCommands';
-import { useSetupForm } from './useSetupForm';
-import { useStartTraining } from './useStartTraining';
+import { useMemoryEstimate } from './memoryEstimate';
+import { MemoryEstimateView } from './MemoryEstimateView';
+import { SETUP_FIELD_ORDER, useSetupForm } from './useSetupForm';
+import { toTrainingConfig, useStartTraining } from './useStartTraining';
 
 /** Setup tab: full-layer LoRA SFT. */
 export function SetupPage() {
   const dispatch = useAppDispatch();
   const { draft, origin, defaults, defaultsQuery, defaultsRetry, model, clientErrors, errors } = useSetupForm();
   const { submit, isLoading } = useStartTraining(clientErrors);
+  const estimate = useMemoryEstimate(draft && Object.keys(clientErrors).length === 0 ? toTrainingConfig(draft) : null);
+  // Above the available memory, starting needs a confirmation.
+  const start = () => (estimate.data?.verdict !== 'too_big' || window.confirm('The memory estimate is above what this machine has available. Start anyway?')) && submit();
   useDesktopCommands(submit);
 
   if (!draft) {
@@ -85,7 +93,11 @@ export function SetupPage() {
           <DistributedCard errors={errors} batchSize={draft.batch_size} modelPath={draft.model_path} />
         </div>
         <aside className="min-w-0">
-          <RunSummaryCard draft={draft} model={model} clientErrors={clientErrors} visible={errors} submitting={isLoading} onStart={submit} />
+          <RunSummaryCard draft={draft} model={model} clientErrors={clientErrors} visible={errors} submitting={isLoading} onStart={start} />
+          <MemoryEstimateView estimate={estimate.currentData} loading={estimate.isFetching} />
+          <AddToQueueButton kind="sft" config={toTrainingConfig(draft)} clientErrors={clientErrors} order={SETUP_FIELD_ORDER}
+            prefix="setup" className="mt-3 w-full" onSubmitAttempted={() => dispatch(setupSubmitAttempted())}
+            onServerErrors={(e) => dispatch(setupServerErrorsSet(e))} />
         </aside>
       </div>
     </div>

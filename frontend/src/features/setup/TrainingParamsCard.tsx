@@ -1,8 +1,10 @@
+import { useEffect, useRef } from 'react';
 import { Card } from '../../components/Card';
 import { NumberField, TextField } from '../../components/ConfigFields';
 import { Switch } from '../../components/inputs';
 import type { TrainingDraft } from '../training/trainingConfig';
 import type { FieldErrors } from '../runForm/validation';
+import { RECIPE_FIELDS, SetupRecipeFields } from './RecipeFields';
 import { useSetupField } from './useSetupForm';
 
 type NumKey = { [K in keyof TrainingDraft]: TrainingDraft[K] extends number ? K : never }[keyof TrainingDraft];
@@ -36,6 +38,12 @@ function Toggle({ name, label, hint }: { name: BoolKey; label: string; hint?: st
 export function TrainingParamsCard({ errors }: { errors: FieldErrors }) {
   const adapter = useSetupField('adapter_name', errors);
   const earlyStop = useSetupField('early_stop', errors);
+  // Opened when one of its fields has an error, never closed for the user (a controlled `open` would).
+  const advanced = useRef<HTMLDetailsElement>(null);
+  const advancedError = ADVANCED.some((a) => errors[a.name]) || RECIPE_FIELDS.some((f) => errors[f]);
+  useEffect(() => {
+    if (advancedError && advanced.current) advanced.current.open = true;
+  }, [advancedError]);
   return (
     <Card id="params" title="Training parameters" description="Defaults come from the server; adjust what you need." testId="params-card">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -46,7 +54,7 @@ export function TrainingParamsCard({ errors }: { errors: FieldErrors }) {
         <Toggle name="early_stop" label="Early stopping" hint="Stop when validation loss stops improving." />
         {earlyStop.value && <Num name="patience" label="Patience" hint="Evaluations without improvement before stopping." errors={errors} />}
       </div>
-      <details className="group mt-5 rounded-lg border border-slate-200 dark:border-slate-800" open={ADVANCED.some((a) => errors[a.name])}>
+      <details ref={advanced} className="group mt-5 rounded-lg border border-slate-200 dark:border-slate-800">
         <summary className="cursor-pointer select-none rounded-lg px-3 py-2 text-xs font-medium text-slate-600 hover:bg-slate-50 dark:text-slate-300 dark:hover:bg-slate-800/50">
           Advanced
         </summary>
@@ -57,6 +65,7 @@ export function TrainingParamsCard({ errors }: { errors: FieldErrors }) {
           <Toggle name="grad_checkpoint" label="Gradient checkpointing" hint="Less memory, slower steps." />
           <Toggle name="mask_prompt" label="Mask prompt" hint="Train on completions only (chat/completions data)." />
         </div>
+        <SetupRecipeFields errors={errors} />
       </details>
     </Card>
   );

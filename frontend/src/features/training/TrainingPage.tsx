@@ -11,6 +11,7 @@ import { NoProgressWarning } from './NoProgressWarning';
 import { ProgressCard } from './ProgressCard';
 import { RunCharts } from './RunCharts';
 import { RunConfigCard } from './RunConfigCard';
+import type { ReactNode } from 'react';
 import { useLiveRun, useRunBackfill } from './useRunData';
 
 /** Stop; while the run is stopping (saving its adapter, up to the stop timeout) it stays disabled with a spinner. */
@@ -40,7 +41,8 @@ function StopButton({ stopping }: { stopping: boolean }) {
 }
 
 /** Training tab: live status of the current (or last) run. */
-export function TrainingPage() {
+/** `queue`: the run queue's panel (mounted by the app: the queue feature builds on this one). */
+export function TrainingPage({ queue }: { queue?: ReactNode }) {
   const run = useLiveRun();
   useRunBackfill(run.runId);
   const active = isActive(run.state);
@@ -52,6 +54,7 @@ export function TrainingPage() {
         <EmptyState title="No training run yet" testId="training-empty" action={<a href="#/setup" className="font-medium text-brand-600 hover:underline dark:text-brand-400">Go to Setup →</a>}>
           Start a run from the Setup or Enhanced Setup tab; its progress, loss curves and log appear here live.
         </EmptyState>
+        {queue}
       </div>
     );
   }
@@ -82,7 +85,8 @@ export function TrainingPage() {
       )}
       {active && <NoProgressWarning runId={run.runId} />}
       <ProgressCard run={run} />
-      <RunCharts train={run.train} val={run.val} enhanced={run.kind === 'enhanced'} />
+      {queue}
+      <RunCharts train={run.train} val={run.val} enhanced={run.kind === 'enhanced'} config={run.config} />
       <div className="grid grid-cols-1 gap-5 xl:grid-cols-2">
         <RunConfigCard config={run.config} loraTargets={run.loraTargets} kind={run.kind} />
         <LogViewer lines={run.logs} />

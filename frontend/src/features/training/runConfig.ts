@@ -39,10 +39,13 @@ export function coverageLabel(n: number | null): string {
 /** Config keys shown as "Run settings" (others stay in the raw view). */
 export const RUN_SETTING_KEYS: [string, string][] = [
   ['model_path', 'Model'], ['train_data_path', 'Training data'], ['val_data_path', 'Validation data'],
-  ['adapter_name', 'Adapter'], ['training_method', 'Method'], ['iterations', 'Iterations'], ['batch_size', 'Batch size'],
+  ['adapter_name', 'Adapter'], ['training_method', 'Method'], ['iterations', 'Iterations'], ['epochs', 'Epochs'],
+  ['batch_size', 'Batch size'],
   ['learning_rate', 'Learning rate'], ['max_seq_length', 'Max seq length'], ['save_every', 'Save every'],
   ['steps_per_eval', 'Steps per eval'], ['early_stop', 'Early stop'], ['patience', 'Patience'],
-  ['group_size', 'Group size'], ['beta', 'Beta (KL)'], ['temperature', 'Temperature'],
+  ['lr_schedule', 'LR schedule'], ['warmup_steps', 'Warmup updates'], ['min_learning_rate', 'Min learning rate'],
+  ['optimizer', 'Optimizer'], ['weight_decay', 'Weight decay'], ['grad_accumulation_steps', 'Grad accumulation'],
+  ['max_grad_norm', 'Max grad norm'], ['group_size', 'Group size'], ['beta', 'Beta (KL)'], ['temperature', 'Temperature'],
   ['importance_sampling_level', 'Importance sampling'], ['grpo_loss_type', 'Loss type'], ['reward_functions', 'Rewards'],
 ];
 

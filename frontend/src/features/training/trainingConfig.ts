@@ -31,6 +31,19 @@ export interface TrainingConfig {
   grad_checkpoint: boolean;
   mask_prompt: boolean;
   seed: number;
+  // The recipe (backend/schemas/recipe.py): schedule, optimizer, accumulation, clipping, epochs.
+  lr_schedule: 'constant' | 'cosine' | 'linear' | string;
+  /** Optimizer updates of linear warmup (one update = grad_accumulation_steps steps). */
+  warmup_steps: number;
+  min_learning_rate: number;
+  optimizer: 'adam' | 'adamw' | 'sgd' | 'adafactor' | 'muon' | string;
+  /** null = the optimizer's own default. */
+  weight_decay: number | null;
+  grad_accumulation_steps: number;
+  /** null = no clipping. */
+  max_grad_norm: number | null;
+  /** When set, the server derives iterations = ceil(epochs × train rows / effective batch). */
+  epochs: number | null;
   /** Multi-process training through mlx.launch; batch_size is then per process. */
   distributed: DistributedSettings;
 }
@@ -49,12 +62,15 @@ export const TRAINING_CONFIG_KEYS = [
   'max_seq_length', 'iterations', 'steps_per_report', 'steps_per_eval', 'save_every', 'val_batches',
   'early_stop', 'patience', 'fine_tune_type', 'lora_rank', 'lora_alpha', 'lora_dropout', 'lora_num_layers',
   'grad_checkpoint', 'mask_prompt', 'seed', 'distributed',
+  'lr_schedule', 'warmup_steps', 'min_learning_rate', 'optimizer', 'weight_decay', 'grad_accumulation_steps',
+  'max_grad_norm', 'epochs',
 ] as const satisfies readonly ConfigKey[];
 
 /** Integer-valued fields (a type property, used by validation). */
 export const INTEGER_FIELDS: ReadonlySet<string> = new Set([
   'batch_size', 'max_seq_length', 'iterations', 'steps_per_report', 'steps_per_eval', 'save_every',
   'val_batches', 'patience', 'lora_rank', 'lora_num_layers', 'seed', 'group_size', 'max_completion_length',
+  'warmup_steps', 'grad_accumulation_steps',
 ]);
 
 type Layer = Record<string, unknown> | null | undefined;
