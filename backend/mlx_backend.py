@@ -56,6 +56,27 @@ def query_nvidia_smi() -> str | None:
     return out.stdout if out.returncode == 0 else None
 
 
+def free_gpu_bytes(nvidia_smi_output: str | None) -> int | None:
+    """Free memory of the first GPU from `nvidia-smi --query-gpu=memory.free --format=csv,noheader,nounits` (MiB)."""
+    for line in (nvidia_smi_output or "").splitlines():
+        head = line.strip().split(",")[0].strip()
+        if head.isdigit():
+            return int(head) * 1024 * 1024
+    return None
+
+
+def query_free_gpu_memory() -> int | None:
+    exe = shutil.which("nvidia-smi")
+    if exe is None:
+        return None
+    try:
+        out = subprocess.run([exe, "--query-gpu=memory.free", "--format=csv,noheader,nounits"],
+                             capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return free_gpu_bytes(out.stdout) if out.returncode == 0 else None
+
+
 def device_report() -> dict:
     """What MLX computes on in this process: `/health` shows it (imports mlx, unlike the rest here)."""
     import mlx.core as mx

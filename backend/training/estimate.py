@@ -69,13 +69,19 @@ def longest_row_tokens(train_path: Path, model_dir: Path, limit: int = 2000) -> 
 
 
 def available_bytes() -> int:
-    """Unified memory's recommended working set on Apple silicon, else available RAM."""
+    """Unified memory's recommended working set on Apple silicon, the GPU's free memory on CUDA, else
+    available RAM (Linux CPU)."""
     try:
         import mlx.core as mx
 
         if mx.metal.is_available():
             return int(mx.metal.device_info()["max_recommended_working_set_size"])
-    except Exception:  # noqa: BLE001 - no Metal: fall through to RAM
+        if hasattr(mx, "cuda") and mx.cuda.is_available():
+            from backend.mlx_backend import query_free_gpu_memory
+
+            if (free := query_free_gpu_memory()) is not None:
+                return free
+    except Exception:  # noqa: BLE001 - no Metal or CUDA answer: fall through to RAM
         pass
     try:
         for line in Path("/proc/meminfo").read_text().splitlines():

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from backend.mlx_backend import choose_backend, driver_major
+from backend.mlx_backend import choose_backend, driver_major, free_gpu_bytes
 
 SMI_550 = "550.54.15\n"
 SMI_535 = "535.183.01\n"
@@ -60,3 +60,23 @@ def test_the_command_make_calls(tmp_path):
     assert _run({"PATH": path, "MLX_BACKEND": ""}, "--conflicting").stdout.split() == ["mlx-cpu", "mlx-cuda-13"]
     bad = _run({"MLX_BACKEND": "rocm"})
     assert bad.returncode == 2 and "choose one of" in bad.stderr
+
+
+def test_free_gpu_memory_is_read_from_nvidia_smi_in_mib():
+    assert free_gpu_bytes("81050\n81050\n") == 81050 * 1024 * 1024  # the first GPU
+    assert free_gpu_bytes("") is None and free_gpu_bytes(None) is None
+    assert free_gpu_bytes("[N/A]\n") is None
+
+
+def test_the_memory_preflight_uses_the_gpu_on_cuda(monkeypatch):
+    """On a CUDA build the available memory is the GPU's free memory, not the host's RAM."""
+    import mlx.core as mx
+
+    from backend import mlx_backend
+    from backend.training import estimate
+
+    monkeypatch.setattr(mx.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(mlx_backend, "query_free_gpu_memory", lambda: 12 * 1024**3)
+    assert estimate.available_bytes() == 12 * 1024**3
+    monkeypatch.setattr(mlx_backend, "query_free_gpu_memory", lambda: None)  # no nvidia-smi answer: RAM
+    assert estimate.available_bytes() != 12 * 1024**3 and estimate.available_bytes() > 0
