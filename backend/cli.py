@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from backend.security import install_log_redaction
+from backend.demo.shapes import SHAPES
 from backend.settings import Settings
 
 
@@ -113,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="build the demo model and datasets under the data root")
     demo.add_argument("--data-dir", help="data root (default ~/.lora-studio or $LORA_STUDIO_HOME)")
     demo.add_argument("--force", action="store_true", help="rebuild even if present")
-    demo.add_argument("--shape", choices=["llama-6m", "llama-24m", "qwen2-moe-tiny"],
+    demo.add_argument("--shape", choices=sorted(SHAPES),
                       help="also build a realistic-shape model (random weights, the demo tokenizer)")
     demo.add_argument("--out", help="where the --shape model goes (default <data root>/shapes/<shape>)")
     demo.set_defaults(func=_demo)

@@ -44,16 +44,21 @@ def choose_backend(override: str | None, nvidia_smi_output: str | None, system: 
     return "cuda12" if major is not None and major >= MIN_CUDA12_DRIVER else "cpu"
 
 
-def query_nvidia_smi() -> str | None:
+def _nvidia_smi(query: str) -> str | None:
+    """`nvidia-smi --query-gpu=QUERY --format=csv,noheader,nounits`, or None without a usable one."""
     exe = shutil.which("nvidia-smi")
     if exe is None:
         return None
     try:
-        out = subprocess.run([exe, "--query-gpu=driver_version", "--format=csv,noheader"],
+        out = subprocess.run([exe, f"--query-gpu={query}", "--format=csv,noheader,nounits"],
                              capture_output=True, text=True, timeout=20)
     except (OSError, subprocess.TimeoutExpired):
         return None
     return out.stdout if out.returncode == 0 else None
+
+
+def query_nvidia_smi() -> str | None:
+    return _nvidia_smi("driver_version")
 
 
 def free_gpu_bytes(nvidia_smi_output: str | None) -> int | None:
@@ -66,15 +71,7 @@ def free_gpu_bytes(nvidia_smi_output: str | None) -> int | None:
 
 
 def query_free_gpu_memory() -> int | None:
-    exe = shutil.which("nvidia-smi")
-    if exe is None:
-        return None
-    try:
-        out = subprocess.run([exe, "--query-gpu=memory.free", "--format=csv,noheader,nounits"],
-                             capture_output=True, text=True, timeout=20)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return free_gpu_bytes(out.stdout) if out.returncode == 0 else None
+    return free_gpu_bytes(_nvidia_smi("memory.free"))
 
 
 def device_report() -> dict:

@@ -23,7 +23,7 @@ from backend.settings import Settings
 def _demo_cache_dir() -> Path:
     # Keyed by the builder's source, so a changed builder never reuses a stale demo.
     digest = hashlib.sha256()
-    for f in sorted((ROOT / "backend" / "demo").glob("*.py")):
+    for f in (ROOT / "backend" / "demo" / "builder.py", ROOT / "backend" / "demo" / "corpus.py"):
         digest.update(f.read_bytes())
     return Path(tempfile.gettempdir()) / f"lora-studio-test-demo-{digest.hexdigest()[:12]}"
 

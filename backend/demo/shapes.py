@@ -1,6 +1,6 @@
 """Realistic-shape models for benchmarks and tests: mlx-lm's own model classes, random weights.
 
-`python -m backend demo --shape llama-6m|llama-24m|qwen2-moe-tiny` writes a folder loadable by plain
+`python -m backend demo --shape llama-6m|llama-24m|qwen2-moe-tiny|mixtral-tiny` writes a folder loadable by plain
 `mlx_lm.load`: config.json, the weights saved with mlx-lm's `save_model`, and the demo tokenizer. The
 weights come from the layers' own initialisers under a fixed seed, so a build is deterministic (same
 bytes every time) and takes seconds. They answer nonsense; they exist for their shape: compute-bound
@@ -33,6 +33,10 @@ SHAPES: dict[str, dict] = {
                        "num_attention_heads": 4, "num_key_value_heads": 2, "num_experts": 4,
                        "num_experts_per_tok": 2, "moe_intermediate_size": 128,
                        "shared_expert_intermediate_size": 256},
+    # routed experts without a shared one (Mixtral's SwitchGLU, 4 experts, 2 per token)
+    "mixtral-tiny": {"model_type": "mixtral", "architectures": ["MixtralForCausalLM"], "hidden_size": 128,
+                     "num_hidden_layers": 2, "intermediate_size": 256, "num_attention_heads": 4,
+                     "num_key_value_heads": 2, "num_local_experts": 4, "num_experts_per_tok": 2},
 }
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.model_shapes import build_shape
+from backend.demo.shapes import build_shape
 from tests.e2e.runner_runs import make_run, progress, run_to_end
 
 pytestmark = pytest.mark.e2e
@@ -12,9 +12,10 @@ RUN = {"iterations": 3, "steps_per_report": 1, "steps_per_eval": 1000, "batch_si
        "lora_rank": 8, "lora_alpha": 16, "val_batches": 1}
 
 
-@pytest.mark.parametrize("shape", ["demo", "llama20m", "moe"])
+@pytest.mark.parametrize("shape", ["demo", "llama-24m", "mixtral-tiny"])
 def test_estimate_within_30_percent_of_the_measured_peak(client, demo, tmp_path, shape):
-    model = build_shape(tmp_path / f"model-{shape}", Path(demo["model"]), shape)
+    model = Path(demo["model"]) if shape == "demo" else build_shape(shape, tmp_path / f"model-{shape}",
+                                                                     Path(demo["model"]))
     r = client.post("/training/estimate", json={"model_path": str(model), "train_data_path": demo["train"], **RUN})
     assert r.status_code == 200, r.text
     est = r.json()
