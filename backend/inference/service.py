@@ -18,14 +18,21 @@ import json
 import logging
 import threading
 import time
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from backend.errors import StudioError
+from backend.inference.fair_lock import FairLock
 from backend.models.catalog import describe_model
-from backend.runs.layout import ADAPTER_CONFIG, BEST_ADAPTER, FINAL_ADAPTER, RUN_ID_RE, RunFiles
+from backend.runs.layout import (
+    ADAPTER_CONFIG,
+    BEST_ADAPTER,
+    FINAL_ADAPTER,
+    RUN_ID_RE,
+    RunFiles,
+)
 from backend.runs.sessions import loaded_session_id
 from backend.runs.store import RunStore
 from backend.schemas.limits import MAX_NEW_TOKENS
@@ -37,39 +44,6 @@ CHECKPOINT_FILES = {"final": FINAL_ADAPTER, "best": BEST_ADAPTER}
 MLX_LM_LORA_DEFAULTS = {"rank": 8, "scale": 20.0, "dropout": 0.0}
 NLL_BATCH_TOKENS = 4096  # padded tokens per forward pass: bounds the logits' memory
 NLL_MAX_LEN = 4096
-
-
-class FairLock:
-    """A mutex handed to waiters in arrival order (threading.Lock lets the releasing thread take it
-    straight back, which would starve a second stream that waits between tokens)."""
-
-    def __init__(self) -> None:
-        self._guard = threading.Lock()
-        self._waiters: deque[threading.Event] = deque()
-        self._held = False
-
-    def acquire(self) -> None:
-        with self._guard:
-            if not self._held:
-                self._held = True
-                return
-            turn = threading.Event()
-            self._waiters.append(turn)
-        turn.wait()  # release() hands the lock over directly: it stays held
-
-    def release(self) -> None:
-        with self._guard:
-            if self._waiters:
-                self._waiters.popleft().set()
-            else:
-                self._held = False
-
-    def __enter__(self) -> "FairLock":
-        self.acquire()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.release()
 
 
 class InferenceError(StudioError):

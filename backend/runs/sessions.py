@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-
 from backend.errors import StudioError
 from backend.runs.events import EventHub
 from backend.runs.layout import ACTIVE_STATES, RunFiles, readiness

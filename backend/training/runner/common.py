@@ -22,7 +22,6 @@ from typing import Any
 
 import yaml
 
-from backend.training.runner import heartbeat
 from backend.runs.event_types import RunnerEvent as Ev
 from backend.runs.layout import (
     ADAPTER_CONFIG,
@@ -31,6 +30,7 @@ from backend.runs.layout import (
     STOP_FILE,
     checkpoint_name,
 )
+from backend.training.runner import console, heartbeat
 
 NEVER = 10**12  # the trainers' own periodic saves are replaced by ours (absolute-step names)
 
@@ -152,46 +152,6 @@ def _exit_if_stopped_before_training(stop: StopFlag, events: EventWriter, config
     threading.Thread(target=wait, name="early-stop", daemon=True).start()
 
 
-def lora_header(cfg: dict[str, Any]) -> str:
-    """The run's LoRA configuration, written as the first line of train.log."""
-    lp = cfg.get("lora_parameters") or {}
-    layers = cfg.get("num_layers")
-    keys = lp.get("keys")
-    return (f"LoRA: rank {lp.get('rank')}, alpha {lp.get('alpha', cfg.get('lora_alpha'))}, "
-            f"scale {lp.get('scale')}, dropout {lp.get('dropout')}, "
-            f"layers {'all' if layers == -1 else layers}, "
-            f"keys {', '.join(keys) if keys else 'every linear module (mlx-lm default)'}")
-
-
-def silence_trainer_console() -> None:
-    """mlx-lm (a rich table and progress bar) and mlx-lm-lora (tqdm bars, "Iter N:" lines) print
-    their own report of every step; the callback already logs one line per report, so the log keeps
-    only ours. mlx-lm draws nothing for a rank other than 0; tqdm honours `disable`."""
-    from mlx_lm import cli_ui
-    from mlx_lm.tuner import trainer
-
-    class QuietTrainUI(cli_ui.TrainUI):
-        def __init__(self, total_iters: int, rank: int = 0):
-            super().__init__(total_iters, rank=max(rank, 1))
-
-    trainer.TrainUI = QuietTrainUI
-    try:
-        from mlx_lm_lora.trainer import grpo_trainer
-    except ImportError:  # SFT-only installs
-        return
-    from tqdm import tqdm
-
-    class QuietTqdm(tqdm):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **{**kwargs, "disable": True})
-
-        @classmethod
-        def write(cls, *args, **kwargs) -> None:
-            pass
-
-    grpo_trainer.tqdm = QuietTqdm
-
-
 def save_adapter(model, path: Path) -> None:
     """Atomic write: a stop or crash mid-save never leaves a truncated adapter file."""
     import mlx.core as mx
@@ -245,8 +205,8 @@ def run_main(run, description: str) -> int:
                              "start it the way the studio does (mlx.launch with the run's hostfile)")
         events = EventWriter(config.get("events_path"), enabled=rank == 0, rank=rank,
                              echo=ctx.echoes if ctx else None)
-        events.log(lora_header(config))
-        silence_trainer_console()
+        events.log(console.lora_header(config))
+        console.silence_trainer_console()
         # Only rank 0 of a multi-process run polls the STOP file (mlx.launch does not forward signals to
         # ranks); a single process is stopped by SIGTERM alone, so its steps stat nothing.
         stop.configure(group, Path(args.config).resolve().parent / STOP_FILE if rank == 0 and world > 1 else None)

@@ -17,6 +17,7 @@ import time
 import types
 from pathlib import Path
 
+from backend.runs.layout import FINAL_ADAPTER
 from backend.training.runner import heartbeat
 from backend.training.runner.common import (
     NEVER,
@@ -30,7 +31,6 @@ from backend.training.runner.common import (
     run_main,
     save_adapter,
 )
-from backend.runs.layout import FINAL_ADAPTER
 from backend.training.runner.recipe import build_optimizer
 from backend.training.runner.state import RunState
 

@@ -12,6 +12,7 @@ import sys
 import time
 import types
 
+from backend.runs.layout import FINAL_ADAPTER
 from backend.training.runner import heartbeat
 from backend.training.runner.common import (
     NEVER,
@@ -24,7 +25,6 @@ from backend.training.runner.common import (
     observed_batches,
     run_main,
 )
-from backend.runs.layout import FINAL_ADAPTER
 from backend.training.runner.recipe import build_optimizer
 from backend.training.runner.state import RunState
 
