@@ -49,6 +49,7 @@ def shape_config(name: str, vocab_size: int, eos_ids: list[int]) -> dict:
 def build_shape(name: str, out_dir: Path, tokenizer_dir: Path, seed: int = 0, force: bool = False) -> Path:
     """Writes the `name` shape into `out_dir` (tokenizer copied from `tokenizer_dir`); returns out_dir."""
     import mlx.core as mx
+    from mlx.core import eval as materialize  # MLX's lazy-array evaluation, not Python's eval
     from mlx_lm.utils import _get_classes, save_config, save_model
 
     demo_config = json.loads((tokenizer_dir / "config.json").read_text())
@@ -59,7 +60,7 @@ def build_shape(name: str, out_dir: Path, tokenizer_dir: Path, seed: int = 0, fo
     model_class, args_class = _get_classes(config)
     mx.random.seed(seed)
     model = model_class(args_class.from_dict(config))
-    mx.eval(model.parameters())
+    materialize(model.parameters())
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=out_dir.parent))
     try:

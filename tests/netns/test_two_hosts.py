@@ -31,17 +31,19 @@ from tests.conftest import (
 from tests.e2e.test_distributed import processes_of, rank_record
 from tests.e2e.test_sft_run import load_and_generate, start_body
 from tests.e2e.wsclient import EventRecorder
-from tests.netns.hosts import TwoHosts, probe
+from tests.netns.hosts import TwoHosts, probe, unavailable_here
 
-pytestmark = pytest.mark.e2e
+UNAVAILABLE = unavailable_here()
+pytestmark = [pytest.mark.e2e,
+              pytest.mark.skipif(UNAVAILABLE is not None,
+                                 reason=f"two-host test needs network namespaces (root): {UNAVAILABLE}")]
 STALL_S = 8
 
 
 @pytest.fixture(scope="module")
 def hosts():
     why = probe()
-    if why:
-        pytest.skip(f"two-host test needs network namespaces (root): {why}")
+    assert why is None, f"network namespaces cannot be made here: {why}"
     two = TwoHosts()
     try:
         two.up()

@@ -126,6 +126,7 @@ class RunState:
 
     def _restore_local(self, adapter_file: Path, step: int, log: Callable[[str], None]) -> str:
         import mlx.core as mx
+        from mlx.core import eval as materialize  # MLX's lazy-array evaluation, not Python's eval
 
         tensors, meta = state_files(adapter_file)
         if not meta.is_file():
@@ -140,13 +141,14 @@ class RunState:
             if key.startswith("optimizer.") and not _set_leaf(self.optimizer.state, key[len("optimizer."):], value):
                 raise ValueError(f"{tensors.name} does not fit this run's optimizer ({key})")
         set_mlx_key(int(info["mlx_key"]))
-        mx.eval(self.optimizer.state)
+        materialize(self.optimizer.state)
         log(f"resuming exactly at step {info['step']}: optimizer state, random key and data position restored")
         return "exact"
 
     def _broadcast(self, group) -> None:
         """One all_sum per dtype over the optimizer state and the random key (zeros off rank 0)."""
         import mlx.core as mx
+        from mlx.core import eval as materialize  # MLX's lazy-array evaluation, not Python's eval
         from mlx.utils import tree_flatten
 
         root = group.rank() == 0
@@ -154,7 +156,7 @@ class RunState:
         def from_root(values):  # the ring backend sums floats and int32: carry others as int32
             wire = values if values.dtype in (mx.float32, mx.float16, mx.bfloat16, mx.int32) else values.astype(mx.int32)
             summed = mx.distributed.all_sum(wire if root else mx.zeros_like(wire), group=group, stream=mx.cpu)
-            mx.eval(summed)  # now: every rank must run the collectives in the same order
+            materialize(summed)  # now: every rank must run the collectives in the same order
             return summed.astype(values.dtype)
 
         leaves = tree_flatten(self.optimizer.state)
@@ -168,7 +170,7 @@ class RunState:
         key = mlx_key() if root else 0
         parts = from_root(mx.array([(key >> shift) & 0xFFFF for shift in (48, 32, 16, 0)], dtype=mx.int32)).tolist()
         set_mlx_key(sum(int(p) << shift for p, shift in zip(parts, (48, 32, 16, 0))))
-        mx.eval(self.optimizer.state)
+        materialize(self.optimizer.state)
 
     # -- the data order -------------------------------------------------------------------------
     def replayable(self, iterate_batches, skip: int):
