@@ -20,9 +20,10 @@ from typing import Any
 
 import numpy as np
 
+from backend.schemas.lora import MLX_LM_LORA_DEFAULTS
+
 PEFT_PREFIX = "base_model.model."
 LAYER_RE = re.compile(r"(?:^|\.)layers\.(\d+)\.(.+)$")
-MLX_LORA_DEFAULTS = {"rank": 8, "scale": 20.0, "dropout": 0.0}  # mlx-lm's own defaults
 
 
 class AdapterFormatError(ValueError):
@@ -58,9 +59,9 @@ def _layer_and_key(module: str) -> tuple[int, str]:
 
 def mlx_lora_parameters(config: dict[str, Any], weights: dict[str, Any]) -> dict[str, Any]:
     """rank, scale, dropout (and keys) of an mlx-lm adapter_config.json, mlx-lm's defaults filled in."""
-    params = {**MLX_LORA_DEFAULTS, **(config.get("lora_parameters") or {})}
+    params = {**MLX_LM_LORA_DEFAULTS, **(config.get("lora_parameters") or {})}
     if "rank" not in (config.get("lora_parameters") or {}):
-        ranks = [np.shape(w)[-1] for k, w in weights.items() if k.endswith(".lora_a")]
+        ranks = [w.shape[-1] for k, w in weights.items() if k.endswith(".lora_a")]  # numpy or mlx arrays
         params["rank"] = int(ranks[0]) if ranks else params["rank"]
     return params
 

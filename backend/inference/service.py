@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from backend.adapters.peft import mlx_lora_parameters
 from backend.errors import StudioError
 from backend.inference.fair_lock import FairLock
 from backend.models.catalog import describe_model
@@ -41,7 +42,6 @@ log = logging.getLogger("lora_studio.inference")
 CACHE_ENTRIES = 3
 CHECKPOINT_FILES = {"final": FINAL_ADAPTER, "best": BEST_ADAPTER}
 # mlx-lm's defaults for an adapter_config.json without lora_parameters (older apps wrote none).
-MLX_LM_LORA_DEFAULTS = {"rank": 8, "scale": 20.0, "dropout": 0.0}
 NLL_BATCH_TOKENS = 4096  # padded tokens per forward pass: bounds the logits' memory
 NLL_MAX_LEN = 4096
 
@@ -149,10 +149,7 @@ def apply_adapter(model: Any, adapter_dir: Path, weights_file: Path) -> None:
     weights = mx.load(str(weights_file))
     fine_tune_type = config.get("fine_tune_type") or "lora"
     if fine_tune_type != "full":
-        params = {**MLX_LM_LORA_DEFAULTS, **(config.get("lora_parameters") or {})}
-        if "rank" not in (config.get("lora_parameters") or {}):
-            ranks = [w.shape[-1] for k, w in weights.items() if k.endswith(".lora_a")]
-            params["rank"] = ranks[0] if ranks else params["rank"]
+        params = mlx_lora_parameters(config, weights)
         num_layers = config.get("num_layers")
         linear_to_lora_layers(model, num_layers if isinstance(num_layers, int) else -1, params,
                               use_dora=fine_tune_type == "dora")

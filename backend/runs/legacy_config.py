@@ -17,9 +17,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from backend.errors import FieldErrors
-from backend.inference.service import MLX_LM_LORA_DEFAULTS
 from backend.models.weights import lora_rank
 from backend.schemas.enhanced import METHOD_SETTINGS, EnhancedTrainingConfig
+from backend.schemas.lora import MLX_LM_LORA_DEFAULTS
 from backend.schemas.training import TrainingConfig
 
 LORA_FIELDS = ("lora_rank", "lora_alpha", "lora_dropout", "lora_num_layers", "fine_tune_type")

@@ -7,6 +7,8 @@ from __future__ import annotations
 ATTENTION_KEYS: tuple[str, ...] = ("self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj",
                                    "self_attn.o_proj")
 DEFAULT_LORA_RANK = 32  # the SFT default; GRPO runs default lower (EnhancedTrainingConfig)
+# What mlx-lm assumes when an adapter_config.json has no `lora_parameters` (older mlx-lm wrote none).
+MLX_LM_LORA_DEFAULTS = {"rank": 8, "scale": 20.0, "dropout": 0.0}
 
 
 def lora_scale(alpha: float, rank: int) -> float | None:
