@@ -84,23 +84,6 @@ class MethodNotAllowed:
         await self.app(scope, receive, send)
 
 
-class BodySizeLimit:
-    """Rejects request bodies over a fixed size before they are read into memory."""
-
-    def __init__(self, app, limit: int = MAX_BODY_BYTES):
-        self.app, self.limit = app, limit
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] == "http":
-            for k, v in scope["headers"]:
-                if k == b"content-length" and v.isdigit() and int(v) > self.limit:
-                    from starlette.responses import JSONResponse
-                    return await JSONResponse(
-                        {"detail": f"Request body over {self.limit // (1024 * 1024)} MiB"}, 413
-                    )(scope, receive, send)
-        await self.app(scope, receive, send)
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
     services = build_services(settings)
@@ -160,6 +143,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.add_middleware(StrictJsonBodies, limit=MAX_BODY_BYTES)
     app.add_middleware(MethodNotAllowed, api=app)
-    app.add_middleware(BodySizeLimit)
     app.add_middleware(SecurityMiddleware, settings=settings)
     return app

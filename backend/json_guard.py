@@ -1,4 +1,5 @@
-"""Refuses JSON bodies that Python's json module accepts but strict JSON text does not hold.
+"""Request bodies: at most `limit` bytes (413, by Content-Length before anything is read, or while a
+chunked body arrives), and no JSON that Python's json module accepts but strict JSON text does not hold.
 
 `NaN`/`Infinity` and escaped lone surrogates (`"\\udc80"`) parse in Python, yet a validation error
 quoting them back cannot even be rendered (Starlette writes strict UTF-8 JSON) and no file name or
@@ -44,8 +45,16 @@ class StrictJsonBodies:
     def __init__(self, app: ASGIApp, limit: int):
         self.app, self.limit = app, limit
 
+    def _too_large(self) -> JSONResponse:
+        return JSONResponse({"detail": f"Request body over {self.limit // (1024 * 1024)} MiB"}, status_code=413)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        for key, value in scope["headers"]:
+            if key == b"content-length" and value.isdigit() and int(value) > self.limit:
+                return await self._too_large()(scope, receive, send)
+        if scope["method"] in ("GET", "HEAD", "OPTIONS"):
             return await self.app(scope, receive, send)
         messages: list[Message] = []
         body = b""
@@ -55,9 +64,8 @@ class StrictJsonBodies:
             if message["type"] != "http.request":
                 break
             body += message.get("body", b"")
-            if len(body) > self.limit:  # a chunked body has no Content-Length for BodySizeLimit
-                detail = f"Request body over {self.limit // (1024 * 1024)} MiB"
-                return await JSONResponse({"detail": detail}, status_code=413)(scope, receive, send)
+            if len(body) > self.limit:  # a chunked body has no Content-Length to check up front
+                return await self._too_large()(scope, receive, send)
             if not message.get("more_body", False):
                 break
         problem = _problem(body)
