@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from backend.errors import field_error
+
 LrSchedule = Literal["constant", "cosine", "linear"]
 OptimizerName = Literal["adam", "adamw", "sgd", "adafactor", "muon"]
 # mlx.optimizers.Adam has no weight decay; the others take `weight_decay` (AdamW and Muon default 0.01).
@@ -46,7 +48,7 @@ def recipe_errors(config) -> list[dict[str, Any]]:
     errors = []
 
     def bad(field: str, msg: str) -> None:
-        errors.append({"loc": ["body", field], "type": "value_error", "msg": msg})
+        errors.append(field_error(["body", field], msg))
 
     if config.grad_accumulation_steps > config.iterations:
         bad("grad_accumulation_steps", f"grad_accumulation_steps ({config.grad_accumulation_steps}) exceeds "

@@ -105,13 +105,12 @@ def resolve_recipe(config, train_rows: int, record: dict[str, Any]):
     if config.epochs:
         iterations = max(1, math.ceil(config.epochs * train_rows / config.effective_batch_size))
         if iterations > 1_000_000:
-            raise JobError(422, [{"loc": ["body", "epochs"], "type": "value_error",
-                                  "msg": f"{config.epochs} epochs of {train_rows} rows is {iterations} "
-                                         "iterations, more than 1,000,000"}])
+            raise FieldErrors.one(["body", "epochs"], f"{config.epochs} epochs of {train_rows} rows is "
+                                                      f"{iterations} iterations, more than 1,000,000")
         config = config.model_copy(update={"iterations": iterations})
         record["iterations"] = iterations
     if errors := recipe_errors(config):
-        raise JobError(422, errors)
+        raise FieldErrors(errors)
     return config
 
 
@@ -198,16 +197,21 @@ def attention_only_keys(model_dir: Path) -> list[str]:
     return keys
 
 
-def start_enhanced(jobs: JobManager, settings: Settings, config: EnhancedTrainingConfig) -> dict[str, Any]:
-    entry = resolve_model(jobs.catalog, config.model_path)
-    check_coverage(entry, config.lora_num_layers)
-    check_distributed(config.distributed)
+def check_rewards(config: EnhancedTrainingConfig) -> None:
+    """The reward functions exist (built in or in the user's file, read without running it)."""
     if problem := directory_given(config.reward_functions_file):
-        raise JobError(422, [{"loc": ["body", "reward_functions_file"], "type": "value_error", "msg": problem}])
+        raise FieldErrors.one(["body", "reward_functions_file"], problem)
     try:
         check_reward_names(config.reward_functions, config.reward_functions_file)
     except RewardFileError as exc:
         raise FieldErrors.one(["body", "reward_functions"], str(exc)) from exc
+
+
+def start_enhanced(jobs: JobManager, settings: Settings, config: EnhancedTrainingConfig) -> dict[str, Any]:
+    entry = resolve_model(jobs.catalog, config.model_path)
+    check_coverage(entry, config.lora_num_layers)
+    check_distributed(config.distributed)
+    check_rewards(config)
     config = config.model_copy(update={"model_path": entry["path"]})
     adapter = None
     if config.start_from_session_id:

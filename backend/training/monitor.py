@@ -24,7 +24,6 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-
 from backend.runs.events import EventHub
 from backend.runs.layout import RunFiles, clean_log_line
 from backend.runs.store import RunStore

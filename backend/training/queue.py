@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from backend.errors import FieldErrors, StudioError
+from backend.errors import FieldErrors, StudioError, field_error
 from backend.runs.events import EventHub
 from backend.runs.layout import ACTIVE_STATES
 from backend.runs.store import RunStore
@@ -42,7 +42,7 @@ def parse_config(kind: str, config: dict[str, Any]):
     try:
         return CONFIGS[kind].model_validate(config)
     except ValidationError as exc:
-        raise FieldErrors([{"loc": ["body", "config", *e["loc"]], "msg": e["msg"], "type": e["type"]}
+        raise FieldErrors([field_error(["body", "config", *e["loc"]], e["msg"], e["type"])
                            for e in exc.errors(include_url=False, include_context=False)]) from exc
 
 
@@ -55,11 +55,7 @@ def check_start(jobs: JobManager, kind: str, config) -> None:
     launch.check_coverage(entry, config.lora_num_layers)
     launch.check_distributed(config.distributed)
     if kind == "enhanced":
-        try:
-            launch.check_reward_names(config.reward_functions, config.reward_functions_file)
-        except launch.RewardFileError as exc:
-            raise StudioError(422, [{"loc": ["body", "reward_functions"], "type": "value_error",
-                                     "msg": str(exc)}]) from exc
+        launch.check_rewards(config)
         launch.attention_only_keys(Path(entry["path"]))
     with tempfile.TemporaryDirectory(prefix="queue-check-") as tmp:
         files = RunFiles.for_run(Path(tmp), "check")

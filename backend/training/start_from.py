@@ -11,13 +11,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from backend.training.jobs import JobError, JobManager
+from backend.errors import FieldErrors
+from backend.training.jobs import JobManager
 
 FIELD = "start_from_session_id"
 
 
-def _refuse(msg: str) -> JobError:
-    return JobError(422, [{"loc": ["body", FIELD], "type": "value_error", "msg": msg}])
+def _refuse(msg: str) -> FieldErrors:
+    return FieldErrors.one(["body", FIELD], msg)
 
 
 def session_adapter(jobs: JobManager, session_id: str, model_path: str) -> dict[str, Any]:

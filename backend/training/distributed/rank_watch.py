@@ -35,8 +35,8 @@ import time
 from pathlib import Path
 
 from backend.runs.layout import rank_lock_path
-from backend.training.runner.supervision import lock_holder
 from backend.training.runner.heartbeat import heartbeat_file, parse_heartbeat
+from backend.training.runner.supervision import lock_holder
 
 LAUNCHER_NODE_RE = re.compile(r"Node with rank (\d+) (was killed|exited with code (-?\d+))")
 STUDIO_FAIL_RE = re.compile(r"\[studio\] rank (\d+) failed: (.*)$")

@@ -126,7 +126,9 @@ class RunState:
 
     def _restore_local(self, adapter_file: Path, step: int, log: Callable[[str], None]) -> str:
         import mlx.core as mx
-        from mlx.core import eval as materialize  # MLX's lazy-array evaluation, not Python's eval
+        from mlx.core import (
+            eval as materialize,  # MLX's lazy-array evaluation, not Python's eval
+        )
 
         tensors, meta = state_files(adapter_file)
         if not meta.is_file():
@@ -148,7 +150,9 @@ class RunState:
     def _broadcast(self, group) -> None:
         """One all_sum per dtype over the optimizer state and the random key (zeros off rank 0)."""
         import mlx.core as mx
-        from mlx.core import eval as materialize  # MLX's lazy-array evaluation, not Python's eval
+        from mlx.core import (
+            eval as materialize,  # MLX's lazy-array evaluation, not Python's eval
+        )
         from mlx.utils import tree_flatten
 
         root = group.rank() == 0
