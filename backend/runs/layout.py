@@ -24,7 +24,19 @@ def checkpoint_name(step: int) -> str:
     """The checkpoint written at an absolute step (a resumed leg never overwrites the first leg's)."""
     return f"{step:07d}_{FINAL_ADAPTER}"
 
+
+def state_files(adapter_file: Path) -> tuple[Path, Path]:
+    """`0000042_adapters.safetensors` -> (`0000042_state.safetensors`, `0000042_state.json`): the
+    exact-resume state beside a checkpoint; the json is written last, so it marks a complete state."""
+    stem = adapter_file.name.replace(f"_{FINAL_ADAPTER}", "")
+    return adapter_file.with_name(f"{stem}_state.safetensors"), adapter_file.with_name(f"{stem}_state.json")
+
+
+def has_state(adapter_file: Path) -> bool:
+    return state_files(adapter_file)[1].is_file()
+
 ACTIVE_STATES = ("starting", "running", "stopping")
+FINAL_STATES = ("completed", "stopped", "error")
 RUN_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
 
 
@@ -111,6 +123,14 @@ class RunFiles:
     def last_checkpoint(self) -> tuple[int, Path] | None:
         ckpts = self.checkpoints()
         return ckpts[-1] if ckpts else None
+
+    def resume_point(self) -> tuple[int, Path] | None:
+        """The newest checkpoint with its exact-resume state; the newest of all when none has one
+        (an older app's run). A newer checkpoint without state is one the runner died writing (or a
+        step inside a gradient accumulation): resuming from its weights only would not be exact."""
+        ckpts = self.checkpoints()
+        exact = [c for c in ckpts if has_state(c[1])]
+        return (exact or ckpts or [None])[-1]
 
     def has_adapter(self) -> bool:
         return (self.adapters / ADAPTER_CONFIG).is_file() and self.final_adapter.is_file()

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterable
 
+from backend.runs.layout import FINAL_STATES
 from backend.runs.records import ExportRecords, QueueRecords
 from backend.schemas.runs import RunSummary
 
@@ -163,6 +164,15 @@ class RunStore(ExportRecords, QueueRecords):
             if cur.rowcount == 0:
                 raise RunNotFound(run_id)
         return self.get_run(run_id)
+
+    def end_run(self, run_id: str, state: str, error: str | None = None,
+                ended_at: float | None = None) -> dict[str, Any]:
+        """A run reaches a final state: the state, its reason and when it ended, in one update."""
+        if state not in FINAL_STATES:
+            raise ValueError(f"{state!r} is not a final run state")
+        with self._lock:
+            summary = {**self.get_run(run_id)["summary"], "ended_at": ended_at or time.time()}
+            return self.update_run(run_id, state=state, error=error, summary=summary)
 
     def merge_summary(self, run_id: str, **values: Any) -> dict[str, Any]:
         with self._lock:

@@ -10,23 +10,16 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from pathlib import Path
 from typing import Any
 
+from backend.runs.event_types import RUNNER_TO_STUDIO, TERMINAL, RunnerEvent as Ev
 from backend.runs.events import EventHub
 from backend.runs.store import RunStore
 
 log = logging.getLogger("lora_studio.ingest")
 OFFSET_KEY = "events_offset"
 
-# runner event → studio event type
-EVENT_MAP = {
-    "progress": "training_progress", "val": "training_val", "checkpoint": "checkpoint_saved",
-    "best": "best_model_updated", "completed": "training_completed", "stopped": "training_stopped",
-    "error": "training_error",
-}
-TERMINAL = {"completed": "completed", "stopped": "stopped", "error": "error"}
 # Progress fields kept in the run's summary, so a finished run (or a reloaded page) still shows them.
 LAST_PROGRESS_KEYS = ("learning_rate", "it_per_sec", "step_time", "tokens_per_sec", "trained_tokens",
                       "peak_mem_gb", "reward", "reward_std", "kl")
@@ -81,14 +74,14 @@ class RunEvents:
         kind = ev.pop("type", None)
         ts = ev.pop("ts", None)
         store, run_id = self.store, self.run_id
-        if kind == "started":
+        if kind == Ev.STARTED:
             store.update_run(run_id, state="running", total_steps=int(ev.get("total", 0)))
             return
-        if kind == "early_stop":
+        if kind == Ev.EARLY_STOP:
             # Announced by apply_terminal with the step the run really ended at (the current step finishes).
             store.merge_summary(run_id, early_stop_patience=ev.get("patience"))
             return
-        if kind == "progress":
+        if kind == Ev.PROGRESS:
             last = {k: ev.get(k) for k in LAST_PROGRESS_KEYS if ev.get(k) is not None}
             self.metrics.update(last, train_loss=ev.get("train_loss"), eta_seconds=ev.get("eta_seconds"))
             self.metrics["step"] = ev.get("step")
@@ -96,13 +89,13 @@ class RunEvents:
             # mx.get_peak_memory never decreases, so the latest report is the run's measured peak
             store.merge_summary(run_id, final_train_loss=ev.get("train_loss"), last_progress=last,
                                 peak_mem_gb=ev.get("peak_mem_gb"))
-        elif kind == "val":
+        elif kind == Ev.VAL:
             self.metrics["val_loss"] = ev.get("val_loss")
             store.merge_summary(run_id, final_val_loss=ev.get("val_loss"))
-        elif kind == "best":
+        elif kind == Ev.BEST:
             self.metrics.update(best_val_loss=ev.get("val_loss"), best_step=ev.get("step"))
             store.merge_summary(run_id, best_val_loss=ev.get("val_loss"), best_step=ev.get("step"))
-        elif kind == "checkpoint":
+        elif kind == Ev.CHECKPOINT:
             self.metrics["last_checkpoint_step"] = ev.get("step")
             store.merge_summary(run_id, last_checkpoint_step=ev.get("step"))
         elif kind in TERMINAL:
@@ -111,8 +104,8 @@ class RunEvents:
             # distributed, once we know which rank really failed).
             self.terminal, self.terminal_ts = {"kind": kind, **ev}, ts
             return
-        if kind in EVENT_MAP:
-            self.hub.publish(EVENT_MAP[kind], run_id, ev)
+        if kind in RUNNER_TO_STUDIO:
+            self.hub.publish(RUNNER_TO_STUDIO[kind], run_id, ev)
 
     # -- ending -----------------------------------------------------------------------------
     def apply_terminal(self, note: str | None = None) -> bool:
@@ -121,21 +114,21 @@ class RunEvents:
         term = self.terminal
         if term is None:
             return False
-        if term["kind"] in ("completed", "stopped"):
+        if term["kind"] in (Ev.COMPLETED, Ev.STOPPED):
             self.store.update_run(self.run_id, steps_completed=int(term.get("step") or 0))
             losses = {k: term.get(k) for k in ("final_train_loss", "final_val_loss", "best_val_loss")}
             self.store.merge_summary(self.run_id, **{k: v for k, v in losses.items() if v is not None})
             message = term.get("message") or (note if term["kind"] == "stopped" else None)
-            self.store.update_run(self.run_id, state=term["kind"], error=message)
+            self.store.end_run(self.run_id, TERMINAL[term["kind"]], message, ended_at=self.terminal_ts)
             if term.get("early_stopped"):
                 patience = self.store.get_run(self.run_id)["summary"].get("early_stop_patience")
                 self.hub.notify("info", "Early stopping",
                                 f"Validation loss did not improve for {patience} evaluations; "
                                 f"the run stopped after step {term.get('step')}.", self.run_id)
         else:
-            self.store.update_run(self.run_id, state="error", error=term.get("message") or "the runner failed")
-        self.store.merge_summary(self.run_id, ended_at=self.terminal_ts or time.time())
-        self.hub.publish(EVENT_MAP[term["kind"]], self.run_id, {k: v for k, v in term.items() if k != "kind"})
+            self.store.end_run(self.run_id, "error", term.get("message") or "the runner failed",
+                               ended_at=self.terminal_ts)
+        self.hub.publish(RUNNER_TO_STUDIO[term["kind"]], self.run_id, {k: v for k, v in term.items() if k != "kind"})
         self._record_offset()
         return True
 

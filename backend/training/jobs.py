@@ -33,7 +33,7 @@ from pydantic import ValidationError
 from backend.errors import StudioError
 from backend.models.catalog import ModelCatalog
 from backend.runs.events import EventHub
-from backend.runs.layout import ACTIVE_STATES, RunFiles, new_run_id
+from backend.runs.layout import ACTIVE_STATES, FINAL_STATES, RunFiles, new_run_id
 from backend.runs.store import RunStore
 from backend.schemas.distributed import DistributedConfig
 from backend.settings import Settings
@@ -107,7 +107,7 @@ class JobManager:
         return {"state": run["state"], "run_id": run_id, "kind": run["kind"], "config": run["config"],
                 "stall": stall,
                 "metrics": metrics, "error": run["error"], "started_at": run["created_at"],
-                "ended_at": summary.get("ended_at") if run["state"] in ("completed", "stopped", "error") else None,
+                "ended_at": summary.get("ended_at") if run["state"] in FINAL_STATES else None,
                 "lora_targets": summary.get("lora_targets"), "world_size": world,
                 "effective_batch_size": config.get("effective_batch_size",
                                                    int(config.get("batch_size") or 1) * world)}
@@ -151,7 +151,7 @@ class JobManager:
             files = self.files(run_id)
             if lock_holder(files.runner_lock) is not None:
                 raise JobError(409, "This run's runner is still running; wait for it to stop")
-            last = files.last_checkpoint()
+            last = files.resume_point()
             if last is None:
                 raise JobError(409, "No checkpoint to resume from: the run stopped before its first save")
             step, ckpt = last
@@ -232,7 +232,7 @@ class JobManager:
         try:
             server_lock = ServerLock(files.server_lock)
         except OSError as exc:
-            self.store.update_run(run_id, state="error", error=f"could not lock the run directory: {exc}")
+            self.store.end_run(run_id, "error", f"could not lock the run directory: {exc}")
             raise JobError(409, f"could not lock the run directory (another server?): {exc}") from exc
         watchdog = StallWatchdog.for_run(files.root, self.store.get_run(run_id)["config"], watcher)
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1", "TERM": "dumb",
@@ -245,7 +245,7 @@ class JobManager:
                                     start_new_session=True)
         except OSError as exc:
             server_lock.release()
-            self.store.update_run(run_id, state="error", error=f"could not start the runner: {exc}")
+            self.store.end_run(run_id, "error", f"could not start the runner: {exc}")
             raise JobError(500, f"could not start the runner: {exc}") from exc
         finally:
             log_file.close()

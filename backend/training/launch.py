@@ -13,7 +13,7 @@ import yaml
 from backend.errors import FieldErrors
 from backend.models.catalog import ModelCatalog
 from backend.runs.events import EventHub
-from backend.runs.layout import RunFiles, checkpoint_name
+from backend.runs.layout import RunFiles, checkpoint_name, has_state
 from backend.schemas.distributed import DistributedCheck, DistributedConfig
 from backend.schemas.enhanced import EnhancedTrainingConfig
 from backend.schemas.lora import ATTENTION_KEYS
@@ -24,7 +24,6 @@ from backend.settings import Settings
 from backend.training.datasets import DatasetError, prepare_run_data
 from backend.training.jobs import JobError, JobManager
 from backend.training.runner.rewards import RewardFileError, check_reward_names
-from backend.training.runner.state import has_state
 from backend.training.start_from import apply_session_adapter, session_adapter
 from backend.training.yaml_builder import (
     build_enhanced_yaml,

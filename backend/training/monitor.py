@@ -28,7 +28,7 @@ from backend.runs.events import EventHub
 from backend.runs.layout import RunFiles, clean_log_line
 from backend.runs.store import RunStore
 from backend.training.distributed.rank_watch import RankWatcher
-from backend.training.ingest import TERMINAL, RunEvents
+from backend.training.ingest import RunEvents
 from backend.training.runner.common import STOPPED_BEFORE_TRAINING
 from backend.training.watchdog import StallWatchdog
 
@@ -192,7 +192,5 @@ class RunMonitor(threading.Thread):
         self._set_state("error", error=message)
         self.hub.publish("training_error", self.run_id, {"message": message})
 
-    def _set_state(self, state: str, **extra: Any) -> None:
-        self.store.update_run(self.run_id, state=state, **extra)
-        if state in TERMINAL.values():
-            self.store.merge_summary(self.run_id, ended_at=time.time())
+    def _set_state(self, state: str, error: str) -> None:
+        self.store.end_run(self.run_id, state, error)

@@ -37,7 +37,7 @@ def recover_run(run: dict, files: RunFiles, store: RunStore, hub: EventHub, grac
         events.drain()
         if events.apply_terminal(note=None if run["state"] == "stopping" else SERVER_LOST):
             return
-    store.update_run(run["id"], state="error", error=INTERRUPTED)
+    store.end_run(run["id"], "error", INTERRUPTED)
     hub.publish("training_error", run["id"], {"message": INTERRUPTED, "interrupted": True})
 
 

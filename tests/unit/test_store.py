@@ -127,3 +127,13 @@ def test_run_summary_is_validated_on_read_and_drops_keys_nobody_reads(tmp_path):
     s._conn.execute("UPDATE runs SET summary_json = ? WHERE id = 'a'", (json.dumps({"pid": [1]}),))
     with pytest.raises(ValueError, match="pid"):
         s.get_run("a")
+
+
+def test_ending_a_run_records_when_and_refuses_a_state_that_is_not_final(tmp_path):
+    s = RunStore(tmp_path / "studio.db")
+    s.create_run(run())
+    with pytest.raises(ValueError):
+        s.end_run("r1", "running")
+    assert s.get_run("r1")["state"] == "running" and s.get_run("r1")["summary"].get("ended_at") is None
+    ended = s.end_run("r1", "error", "boom", ended_at=123.0)
+    assert (ended["state"], ended["error"], ended["summary"]["ended_at"]) == ("error", "boom", 123.0)

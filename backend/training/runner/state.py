@@ -21,17 +21,9 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
+from backend.runs.layout import checkpoint_name, state_files
+
 STATE_FORMAT = 1
-
-
-def state_files(adapter_file: Path) -> tuple[Path, Path]:
-    """`0000042_adapters.safetensors` -> (`0000042_state.safetensors`, `0000042_state.json`)."""
-    stem = adapter_file.name.replace("_adapters.safetensors", "")
-    return adapter_file.with_name(f"{stem}_state.safetensors"), adapter_file.with_name(f"{stem}_state.json")
-
-
-def has_state(adapter_file: Path) -> bool:
-    return state_files(adapter_file)[1].is_file()
 
 
 def _write_json_atomic(path: Path, data: dict) -> None:
@@ -88,7 +80,7 @@ class RunState:
         if step <= 0 or step % self.accumulation:  # step 0: nothing trained, no checkpoint to sit beside
             return False
         arrays = {f"optimizer.{k}": v for k, v in tree_flatten(self.optimizer.state)}
-        tensors, meta = state_files(self.adapter_dir / f"{step:07d}_adapters.safetensors")
+        tensors, meta = state_files(self.adapter_dir / checkpoint_name(step))
         tmp = tensors.with_name(f".{tensors.stem}.tmp.safetensors")
         mx.save_safetensors(str(tmp), arrays)
         os.replace(tmp, tensors)
