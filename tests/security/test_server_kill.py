@@ -16,7 +16,7 @@ import pytest
 
 from backend.runs.layout import RunFiles
 from backend.runs.store import RunStore
-from backend.training.ingest import EVENT_MAP
+from backend.runs.event_types import RUNNER_TO_STUDIO as EVENT_MAP
 from backend.training.runner.supervision import lock_holder
 from tests.conftest import LiveServer, wait_for, wait_for_state
 
