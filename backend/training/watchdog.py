@@ -25,7 +25,7 @@ from pathlib import Path
 from backend.training.runner.heartbeat import (
     heartbeat_dir,
     heartbeat_file,
-    parse_heartbeat,
+    read_heartbeat,
 )
 
 DEFAULT_MIN_TIMEOUT_S = 60.0
@@ -80,13 +80,10 @@ class StallWatchdog:
     def poll(self, now: float | None = None) -> None:
         now = time.monotonic() if now is None else now
         for rank in range(self.world):
-            try:
-                text = heartbeat_file(self.run_dir, rank).read_text(encoding="utf-8")
-            except OSError:
+            beat = read_heartbeat(heartbeat_file(self.run_dir, rank))
+            if beat is None or (rank in self.seen and self.seen[rank][0] == beat[0]):
                 continue
-            parsed = parse_heartbeat(text)
-            if parsed is None or (rank in self.seen and self.seen[rank][0] == text):
-                continue
+            text, parsed = beat
             self.seen[rank] = (text, now, parsed[0])
             self.last_beat = now
             self._note_step(parsed[0], now)

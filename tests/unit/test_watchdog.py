@@ -90,3 +90,36 @@ def test_a_rank_without_beats_on_another_disk_is_blamed_at_the_known_step(tmp_pa
     Heartbeat(tmp_path, 0).beat(5)
     dog.poll()
     assert dog.culprit() == (1, 5)
+
+
+def test_a_beat_after_the_first_touches_no_file_yet_every_reader_sees_it(tmp_path: Path, monkeypatch):
+    from backend.training.runner import heartbeat as hb
+
+    beat = Heartbeat(tmp_path, 1)
+    path = hb.heartbeat_file(tmp_path, 1)
+    assert hb.read_heartbeat(path) is None  # loading the model is not a beat
+    beat.beat(0)
+    assert hb.read_heartbeat(path)[1] == (0, 1)
+
+    def no_file_work(*args, **kwargs):
+        raise AssertionError("a beat did file work")
+    for name in ("open", "replace", "write", "stat"):
+        monkeypatch.setattr(hb.os, name, no_file_work)
+    monkeypatch.setattr(Path, "write_bytes", no_file_work)
+    for step in range(1, 501):
+        beat.beat(step)
+    monkeypatch.undo()
+    text, parsed = hb.read_heartbeat(path)
+    assert parsed == (500, 501) and len(text) == hb.RECORD_BYTES and text.split()[0] == f"{500:019d}"
+    # another process reads the same bytes from the page cache (no flush, no msync)
+    out = subprocess.run([sys.executable, "-c", f"print(open({str(path)!r}).read().split())"],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.strip() == str([f"{500:019d}", f"{501:019d}"])
+
+
+def test_a_heartbeat_that_cannot_be_written_never_stops_training(tmp_path: Path):
+    (tmp_path / "heartbeat").write_text("a file where the folder should be")
+    beat = Heartbeat(tmp_path, 0)
+    for step in range(3):
+        beat.beat(step)
+    assert beat.step == 2 and beat.beats == 3 and beat.path is None

@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 from backend.runs.layout import rank_lock_path
-from backend.training.runner.heartbeat import heartbeat_file, parse_heartbeat
+from backend.training.runner.heartbeat import heartbeat_file, read_heartbeat
 from backend.training.runner.supervision import lock_holder
 
 LAUNCHER_NODE_RE = re.compile(r"Node with rank (\d+) (was killed|exited with code (-?\d+))")
@@ -135,12 +135,9 @@ class RankWatcher:
 
     def last_step(self, rank: int) -> int | None:
         """The last step this rank reported: its heartbeat, else the step its exit record names."""
-        try:
-            beat = parse_heartbeat(heartbeat_file(self.run_dir, rank).read_text(encoding="utf-8"))
-        except OSError:
-            beat = None
+        beat = read_heartbeat(heartbeat_file(self.run_dir, rank))
         if beat is not None:
-            return beat[0]
+            return beat[1][0]
         step = self.records.get(rank, {}).get("step")
         return step if isinstance(step, int) else None
 
