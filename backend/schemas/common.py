@@ -17,6 +17,13 @@ from backend.schemas.lora import lora_scale
 from backend.schemas.paths import PathStr
 from backend.schemas.recipe import RecipeFields
 
+BOUND_KEYS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
+def non_null_schema(prop: dict) -> dict:
+    """An optional field's JSON schema keeps its type, bounds and choices in its non-null anyOf branch."""
+    return next((o for o in prop.get("anyOf", [prop]) if o.get("type") != "null"), prop)
+
 SLUG_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
 # PRD: "default 1000 in UI but backend respects user-specified value with backend default fallback to 25".
 SAVE_EVERY_FALLBACK = 25

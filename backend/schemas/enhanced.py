@@ -12,10 +12,12 @@ from backend.schemas.common import (
     LearningRate,
     LoraAlpha,
     LoraRank,
+    BOUND_KEYS,
     RunConfigBase,
     SeqLength,
     StepInterval,
     ValBatches,
+    non_null_schema,
 )
 from backend.schemas.paths import PathStr
 
@@ -103,13 +105,12 @@ def describe_methods() -> list[dict]:
         params = []
         for name in _PARAMETER_NAMES:
             prop = schema["properties"][name]
-            # An optional field's type, bounds and choices sit in its non-null anyOf branch.
-            typed = next((o for o in prop.get("anyOf", [prop]) if o.get("type") != "null"), prop)
+            typed = non_null_schema(prop)
             params.append({
                 "name": name, "default": getattr(cfg, name), "description": prop.get("description", ""),
                 "fixed": name in METHOD_SETTINGS[method["id"]], "type": typed.get("type", "string"),
                 **({"choices": typed["enum"]} if "enum" in typed else {}),
-                **{k: typed[k] for k in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") if k in typed},
+                **{k: typed[k] for k in BOUND_KEYS if k in typed},
             })
         out.append({**method, "parameters": params,
                     "defaults": cfg.model_dump(exclude={"model_path", "train_data_path", "val_data_path",

@@ -12,10 +12,12 @@ from backend.schemas.common import (
     LearningRate,
     LoraAlpha,
     LoraRank,
+    BOUND_KEYS,
     RunConfigBase,
     SeqLength,
     StepInterval,
     ValBatches,
+    non_null_schema,
 )
 from backend.schemas.distributed import DistributedConfig
 from backend.schemas.lora import DEFAULT_LORA_RANK
@@ -51,8 +53,8 @@ def _defaults_and_limits(model: type[BaseModel]) -> tuple[dict, dict, dict]:
     for name, prop in schema["properties"].items():
         if "default" in prop:
             defaults[name] = prop["default"]
-        bounds = {k: prop[k] for k in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-                                        "pattern", "minLength", "enum") if k in prop}
+        typed = non_null_schema(prop)  # an optional number keeps its bounds too
+        bounds = {k: typed[k] for k in (*BOUND_KEYS, "pattern", "minLength", "enum") if k in typed}
         if bounds:
             limits[name] = bounds
     return defaults, limits, schema

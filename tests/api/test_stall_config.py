@@ -26,3 +26,6 @@ def test_bad_stall_timeouts_are_refused(client, settings, demo, endpoint, value,
 def test_defaults_leave_it_to_the_step_time(client):
     defaults = client.get("/training/defaults").json()
     assert defaults["defaults"]["stall_timeout_s"] is None
+    # an optional number's bounds are served too, so the Setup form refuses 3 s before sending it
+    assert defaults["limits"]["stall_timeout_s"] == {"minimum": 5, "maximum": 86400}
+    assert defaults["limits"]["max_grad_norm"]["exclusiveMinimum"] == 0

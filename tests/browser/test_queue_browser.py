@@ -35,6 +35,13 @@ def test_add_two_runs_to_the_queue_and_watch_them_run_in_order(studio, page, dem
     expect(page.get_by_test_id("field-error-warmup_steps")).to_be_visible()
     assert api.get("/queue").json()["items"] == []
     page.get_by_test_id("field-warmup_steps").fill("3")
+    # a stall timeout under the server's minimum is refused on the field, before anything is sent
+    page.get_by_test_id("field-stall_timeout_s").fill("3")
+    page.get_by_test_id("setup-add-to-queue").click()
+    expect(page.get_by_test_id("field-error-stall_timeout_s")).to_contain_text("at least 5")
+    assert api.get("/queue").json()["items"] == []
+    page.get_by_test_id("field-stall_timeout_s").fill("600")
+    expect(page.get_by_test_id("field-error-stall_timeout_s")).to_have_count(0)
     # epochs instead of iterations: the form says what that comes to (36 demo rows / batch 1)
     page.get_by_test_id("field-epochs").fill("2")
     expect(page.locator("#setup-epochs-hint")).to_contain_text("= 72 iterations")
@@ -68,6 +75,7 @@ def test_add_two_runs_to_the_queue_and_watch_them_run_in_order(studio, page, dem
     assert first["created_at"] < second["created_at"]
     detail = api.get(f"/sessions/{first['id']}").json()
     assert detail["config"]["lr_schedule"] == "cosine" and detail["config"]["optimizer"] == "adamw"
+    assert detail["config"]["stall_timeout_s"] == 600
     assert page.errors == []  # type: ignore[attr-defined]
 
     # GRPO after SFT from Enhanced Setup: start from the first queued run's adapter, with its own recipe
@@ -85,6 +93,7 @@ def test_add_two_runs_to_the_queue_and_watch_them_run_in_order(studio, page, dem
     page.get_by_test_id("enhanced-recipe").locator("summary").click()
     page.get_by_test_id("field-optimizer").select_option("sgd")
     page.get_by_test_id("field-lr_schedule").select_option("linear")
+    page.get_by_test_id("field-stall_timeout_s").fill("900")
     expect(page.get_by_test_id("enh-lr-schedule-chart")).to_be_visible()
     page.get_by_test_id("enhanced-add-to-queue").click()
     wait_for(lambda: len(api.get("/queue").json()["items"]) == 3, what="enhanced item queued")
@@ -94,5 +103,6 @@ def test_add_two_runs_to_the_queue_and_watch_them_run_in_order(studio, page, dem
     run_id = next(i for i in api.get("/queue").json()["items"] if i["queue_id"] == item["queue_id"])["run_id"]
     config = api.get(f"/sessions/{run_id}").json()["config"]
     assert config["start_from_session_id"] == first["id"] and config["optimizer"] == "sgd"
-    assert config["lr_schedule"] == "linear" and config["lora_rank"] == 32  # rank of the SFT adapter
+    assert config["lr_schedule"] == "linear" and config["stall_timeout_s"] == 900
+    assert config["lora_rank"] == 32  # rank of the SFT adapter
     assert page.errors == []  # type: ignore[attr-defined]

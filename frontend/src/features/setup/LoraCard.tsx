@@ -4,7 +4,7 @@ import { NumberField } from '../../components/ConfigFields';
 import { controlAria, Field } from '../../components/Field';
 import { NumberInput, SelectInput } from '../../components/inputs';
 import { fmtNumber } from '../../components/format';
-import { loraScale } from '../training/trainingConfig';
+import { loraScale, type TrainingDraft } from '../training/trainingConfig';
 import { coverageHelp, coverageOptions } from './loraCoverage';
 import { LoraTargetsPanel } from './LoraTargetsPanel';
 import { useSetupField } from './useSetupForm';
@@ -61,7 +61,7 @@ function FineTuneType({ limits }: { limits: Record<string, FieldLimits> | undefi
   if (choices.length < 2) return null;
   return (
     <Field id={f.id} name="fine_tune_type" label="Adapter type">
-      <SelectInput id={f.id} testId="lora-fine-tune-type" value={f.value} onValueChange={f.set}>
+      <SelectInput id={f.id} testId="lora-fine-tune-type" value={f.value} onValueChange={(v) => f.set(v as TrainingDraft['fine_tune_type'])}>
         {choices.map((c) => <option key={c} value={c}>{c === 'lora' ? 'LoRA' : c === 'dora' ? 'DoRA' : c}</option>)}
       </SelectInput>
     </Field>

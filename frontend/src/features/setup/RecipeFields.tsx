@@ -15,7 +15,7 @@ import { setupFieldChanged, setupFieldTouched } from './setupSlice';
 import type { FieldErrors } from '../runForm/validation';
 
 export const RECIPE_FIELDS = ['lr_schedule', 'warmup_steps', 'min_learning_rate', 'optimizer', 'weight_decay',
-  'grad_accumulation_steps', 'max_grad_norm', 'epochs'] as const;
+  'grad_accumulation_steps', 'max_grad_norm', 'epochs', 'stall_timeout_s'] as const;
 
 const SCHEDULES = [
   { value: 'constant', label: 'Constant' },
@@ -55,7 +55,8 @@ function useEpochIterations(values: Record<string, unknown>, kind: DatasetKind):
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number.NaN);
 
 /** The recipe: schedule, optimizer, accumulation, clipping, epochs, with the planned learning rate per
- *  step drawn from the same rule mlx-lm applies. Shared by Setup (Advanced) and Enhanced Setup. */
+ *  step drawn from the same rule mlx-lm applies; and how long a silent run may last before it is
+ *  declared stalled. Shared by Setup (Advanced) and Enhanced Setup. */
 export function RecipeFields({ values, errors, set, touch, prefix, kind }: RecipeFieldsProps) {
   const epochIterations = useEpochIterations(values, kind);
   const recipe = {
@@ -93,6 +94,7 @@ export function RecipeFields({ values, errors, set, touch, prefix, kind }: Recip
         {number('grad_accumulation_steps', 'Gradient accumulation', 'Steps per optimizer update.')}
         {number('max_grad_norm', 'Max gradient norm', 'Clip before each update; empty = off.', true)}
         {number('epochs', 'Epochs', epochs ? `Replaces iterations: ceil(epochs × train rows ÷ effective batch)${epochIterations ? ` = ${epochIterations} iterations` : ''}.` : 'Empty = use iterations.', true)}
+        {number('stall_timeout_s', 'Stall timeout (s)', 'No step for this long: the run ends as stalled, its last checkpoint kept. Empty = max(60 s, 10 × the median step time).', true)}
       </div>
       {!epochs && <LineChart series={series} testId={`${prefix}-lr-schedule-chart`} ariaLabel="Planned learning rate by step" height={140} />}
     </div>

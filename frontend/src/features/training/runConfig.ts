@@ -45,7 +45,7 @@ export const RUN_SETTING_KEYS: [string, string][] = [
   ['steps_per_eval', 'Steps per eval'], ['early_stop', 'Early stop'], ['patience', 'Patience'],
   ['lr_schedule', 'LR schedule'], ['warmup_steps', 'Warmup updates'], ['min_learning_rate', 'Min learning rate'],
   ['optimizer', 'Optimizer'], ['weight_decay', 'Weight decay'], ['grad_accumulation_steps', 'Grad accumulation'],
-  ['max_grad_norm', 'Max grad norm'], ['group_size', 'Group size'], ['beta', 'Beta (KL)'], ['temperature', 'Temperature'],
+  ['max_grad_norm', 'Max grad norm'], ['stall_timeout_s', 'Stall timeout (s)'], ['group_size', 'Group size'], ['beta', 'Beta (KL)'], ['temperature', 'Temperature'],
   ['importance_sampling_level', 'Importance sampling'], ['grpo_loss_type', 'Loss type'], ['reward_functions', 'Rewards'],
 ];
 

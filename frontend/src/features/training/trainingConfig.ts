@@ -1,52 +1,12 @@
-import type { ConfigValue, DistributedSettings, TrainingDefaultsResponse } from '../../app/apiTypes';
+import type { ConfigValue, DistributedSettings, TrainingConfigBody, TrainingDefaultsResponse } from '../../app/apiTypes';
 
 /**
- * The SFT run configuration (SPEC §5 TrainingConfig), incl. the LoRA fields. GRPO-family fields are
- * not part of it: moving a config between the Setup and Enhanced tabs picks the keys each side knows.
+ * The SFT run configuration (POST /training/start), every field present: the form holds them all.
+ * The shape is the server's (generated from its schema); GRPO-family fields are not part of it:
+ * moving a config between the Setup and Enhanced tabs picks the keys each side knows.
  * Values never come from TypeScript constants: see `mergeTrainingConfig` (GET /training/defaults).
  */
-export interface TrainingConfig {
-  model_path: string;
-  train_data_path: string;
-  val_data_path: string | null;
-  /** Tabular data: which columns are the prompt/completion (and system). */
-  data_mapping: Record<string, string> | null;
-  adapter_name: string;
-  learning_rate: number;
-  batch_size: number;
-  max_seq_length: number;
-  iterations: number;
-  steps_per_report: number;
-  steps_per_eval: number;
-  save_every: number;
-  val_batches: number;
-  early_stop: boolean;
-  patience: number;
-  fine_tune_type: 'lora' | 'dora' | 'full' | string;
-  lora_rank: number;
-  lora_alpha: number;
-  lora_dropout: number;
-  /** -1 = all transformer blocks, k = the top k blocks. */
-  lora_num_layers: number;
-  grad_checkpoint: boolean;
-  mask_prompt: boolean;
-  seed: number;
-  // The recipe (backend/schemas/recipe.py): schedule, optimizer, accumulation, clipping, epochs.
-  lr_schedule: 'constant' | 'cosine' | 'linear' | string;
-  /** Optimizer updates of linear warmup (one update = grad_accumulation_steps steps). */
-  warmup_steps: number;
-  min_learning_rate: number;
-  optimizer: 'adam' | 'adamw' | 'sgd' | 'adafactor' | 'muon' | string;
-  /** null = the optimizer's own default. */
-  weight_decay: number | null;
-  grad_accumulation_steps: number;
-  /** null = no clipping. */
-  max_grad_norm: number | null;
-  /** When set, the server derives iterations = ceil(epochs × train rows / effective batch). */
-  epochs: number | null;
-  /** Multi-process training through mlx.launch; batch_size is then per process. */
-  distributed: DistributedSettings;
-}
+export type TrainingConfig = Required<Omit<TrainingConfigBody, 'distributed'>> & { distributed: DistributedSettings };
 
 /**
  * What the Setup form edits: a TrainingConfig whose numbers may be NaN while a field holds
@@ -63,8 +23,11 @@ export const TRAINING_CONFIG_KEYS = [
   'early_stop', 'patience', 'fine_tune_type', 'lora_rank', 'lora_alpha', 'lora_dropout', 'lora_num_layers',
   'grad_checkpoint', 'mask_prompt', 'seed', 'distributed',
   'lr_schedule', 'warmup_steps', 'min_learning_rate', 'optimizer', 'weight_decay', 'grad_accumulation_steps',
-  'max_grad_norm', 'epochs',
+  'max_grad_norm', 'epochs', 'stall_timeout_s',
 ] as const satisfies readonly ConfigKey[];
+// A field the server adds to TrainingConfig must be listed above (or the form silently drops it).
+const everyKeyListed: [Exclude<ConfigKey, (typeof TRAINING_CONFIG_KEYS)[number]>] extends [never] ? true : false = true;
+void everyKeyListed;
 
 /** Integer-valued fields (a type property, used by validation). */
 export const INTEGER_FIELDS: ReadonlySet<string> = new Set([
