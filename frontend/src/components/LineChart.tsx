@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import uPlot, { type AlignedData, type Options } from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useAppSelector } from '../app/hooks';
-import { STEP_INCREMENTS, valueRange } from './chartScales';
+import { STEP_INCREMENTS, tickLabels, valueRange } from './chartScales';
 
 export interface ChartSeries {
   label: string;
@@ -57,7 +57,7 @@ export function LineChart({ series, height = 220, xLabel = 'step', testId, ariaL
       scales: { x: { time: false }, y: { range: (_u, min, max) => valueRange(min, max) } },
       axes: [
         { ...axis, label: xLabel, labelSize: 18, labelFont: '11px system-ui, sans-serif', incrs: STEP_INCREMENTS },
-        { ...axis, size: 52 },
+        { ...axis, size: 52, values: (_u, splits) => tickLabels(splits) },
       ],
       series: [
         { label: xLabel },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STEP_INCREMENTS, valueRange } from './chartScales';
+import { STEP_INCREMENTS, tickLabels, valueRange } from './chartScales';
 import { fmtMemoryGb } from './format';
 
 describe('step chart axes', () => {
@@ -22,6 +22,19 @@ describe('step chart axes', () => {
     expect(valueRange(0.01, 3)).toEqual([0, 3 + 0.1495]);
     const [lo] = valueRange(1, 3);
     expect(lo).toBeCloseTo(0.9);
+  });
+});
+
+describe('y tick labels', () => {
+  it('keeps small learning rates apart instead of rounding them to zero', () => {
+    expect(tickLabels([0, 0.0002, 0.0004, 0.0006])).toEqual(['0', '2e-4', '4e-4', '6e-4']);
+    expect(tickLabels([0.001, 0.0015, 0.002])).toEqual(['0.001', '0.0015', '0.002']);
+  });
+
+  it('uses plain numbers for losses and big numbers in exponent form', () => {
+    expect(tickLabels([0.5, 1, 1.5, 2])).toEqual(['0.5', '1', '1.5', '2']);
+    expect(tickLabels([1.25, 1.3, 1.35])).toEqual(['1.25', '1.3', '1.35']);
+    expect(tickLabels([200000, 400000])).toEqual(['2e5', '4e5']);
   });
 });
 

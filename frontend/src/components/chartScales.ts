@@ -21,3 +21,25 @@ export function valueRange(min: number | null, max: number | null): [number, num
   const pad = (max - min) * 0.05;
   return [min >= 0 && min - pad < 0 ? 0 : min - pad, max + pad];
 }
+
+function tickLabel(v: number, digits: number): string {
+  if (v === 0) return '0';
+  const abs = Math.abs(v);
+  if (abs < 1e-3 || abs >= 1e5) {
+    const [mantissa, exp] = v.toExponential(digits - 1).split('e');
+    return `${String(Number(mantissa))}e${(exp ?? '').replace('+', '')}`;
+  }
+  return String(Number(v.toPrecision(digits)));
+}
+
+/**
+ * Labels for y ticks: the fewest significant digits that keep every tick distinct, so small values
+ * (learning rates of 1e-4) read "1e-4, 2e-4" instead of rounding to "0, 0.0".
+ */
+export function tickLabels(ticks: number[]): string[] {
+  for (let digits = 1; digits <= 10; digits += 1) {
+    const labels = ticks.map((t) => tickLabel(t, digits));
+    if (new Set(labels).size === new Set(ticks).size) return labels;
+  }
+  return ticks.map((t) => String(t));
+}
