@@ -7,12 +7,12 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from backend.schemas.common import (
+    BOUND_KEYS,
     AdapterName,
     Iterations,
     LearningRate,
     LoraAlpha,
     LoraRank,
-    BOUND_KEYS,
     RunConfigBase,
     SeqLength,
     StepInterval,

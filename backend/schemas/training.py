@@ -7,12 +7,12 @@ from typing import Annotated
 from pydantic import BaseModel, Field
 
 from backend.schemas.common import (
+    BOUND_KEYS,
     AdapterName,
     Iterations,
     LearningRate,
     LoraAlpha,
     LoraRank,
-    BOUND_KEYS,
     RunConfigBase,
     SeqLength,
     StepInterval,
