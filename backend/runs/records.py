@@ -1,5 +1,5 @@
-"""The export and queue tables of the studio's SQLite store (mixed into RunStore, which owns the
-connection `_conn`, its `_lock` and the migrations that create these tables)."""
+"""The evaluation, export and queue tables of the studio's SQLite store (mixed into RunStore, which
+owns the connection `_conn`, its `_lock` and the migrations that create these tables)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,64 @@ import time
 from typing import Any, Iterable
 
 
-class ExportRecords:
+class _JobRecords:
+    """Evaluations and exports share a shape: a state, the request and the result as JSON, an error."""
+
     _conn: sqlite3.Connection
     _lock: threading.Lock
+
+    def _update_job(self, table: str, job_id: str, state: str, result: Any, error: str | None) -> None:
+        with self._lock:
+            self._conn.execute(
+                f"UPDATE {table} SET state = ?, result_json = ?, error = ?, updated_at = ? WHERE id = ?",
+                (state, None if result is None else json.dumps(result), error, time.time(), job_id),
+            )
+
+    def _get_job(self, table: str, job_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._conn.execute(f"SELECT * FROM {table} WHERE id = ?", (job_id,)).fetchone()
+        return None if row is None else _job(row)
+
+    def _list_jobs(self, table: str, run_id: str | None) -> list[dict[str, Any]]:
+        query, params = f"SELECT * FROM {table}", []
+        if run_id is not None:
+            query, params = query + " WHERE run_id = ?", [run_id]
+        with self._lock:
+            rows = self._conn.execute(query + " ORDER BY created_at DESC", params).fetchall()
+        return [_job(r) for r in rows]
+
+
+def _job(row: sqlite3.Row) -> dict[str, Any]:
+    d = dict(row)
+    d["request"] = json.loads(d.pop("request_json"))
+    raw = d.pop("result_json")
+    d["result"] = json.loads(raw) if raw else None
+    return d
+
+
+class EvaluationRecords(_JobRecords):
+    def create_evaluation(self, eval_id: str, run_id: str, request: dict[str, Any]) -> dict[str, Any]:
+        now = time.time()
+        with self._lock:
+            self._conn.execute(
+                "INSERT INTO evaluations (id, run_id, state, created_at, updated_at, request_json)"
+                " VALUES (?, ?, 'queued', ?, ?, ?)",
+                (eval_id, run_id, now, now, json.dumps(request)),
+            )
+        return self.get_evaluation(eval_id)
+
+    def update_evaluation(self, eval_id: str, *, state: str, result: Any = None,
+                          error: str | None = None) -> None:
+        self._update_job("evaluations", eval_id, state, result, error)
+
+    def get_evaluation(self, eval_id: str) -> dict[str, Any] | None:
+        return self._get_job("evaluations", eval_id)
+
+    def list_evaluations(self, run_id: str) -> list[dict[str, Any]]:
+        return self._list_jobs("evaluations", run_id)
+
+
+class ExportRecords(_JobRecords):
 
     def create_export(self, export: dict[str, Any]) -> dict[str, Any]:
         now = time.time()
@@ -28,36 +83,17 @@ class ExportRecords:
     def update_export(self, export_id: str, *, state: str, result: dict[str, Any] | None = None,
                       error: str | None = None) -> None:
         """`result`: {verification, commands, files} of a finished export."""
-        with self._lock:
-            self._conn.execute(
-                "UPDATE exports SET state = ?, result_json = ?, error = ?, updated_at = ? WHERE id = ?",
-                (state, None if result is None else json.dumps(result), error, time.time(), export_id),
-            )
+        self._update_job("exports", export_id, state, result, error)
 
     def get_export(self, export_id: str) -> dict[str, Any] | None:
-        with self._lock:
-            row = self._conn.execute("SELECT * FROM exports WHERE id = ?", (export_id,)).fetchone()
-        return None if row is None else self._export(row)
+        return self._get_job("exports", export_id)
 
     def list_exports(self, run_id: str | None = None) -> list[dict[str, Any]]:
-        query, params = "SELECT * FROM exports", []
-        if run_id is not None:
-            query, params = query + " WHERE run_id = ?", [run_id]
-        with self._lock:
-            rows = self._conn.execute(query + " ORDER BY created_at DESC", params).fetchall()
-        return [self._export(r) for r in rows]
+        return self._list_jobs("exports", run_id)
 
     def delete_export(self, export_id: str) -> None:
         with self._lock:
             self._conn.execute("DELETE FROM exports WHERE id = ?", (export_id,))
-
-    @staticmethod
-    def _export(row: sqlite3.Row) -> dict[str, Any]:
-        d = dict(row)
-        d["request"] = json.loads(d.pop("request_json"))
-        raw = d.pop("result_json")
-        d["result"] = json.loads(raw) if raw else None
-        return d
 
 
 class QueueRecords:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from backend.runs.layout import FINAL_STATES
-from backend.runs.records import ExportRecords, QueueRecords
+from backend.runs.records import EvaluationRecords, ExportRecords, QueueRecords
 from backend.schemas.runs import RunSummary
 
 MIGRATIONS: list[str] = [
@@ -103,7 +103,7 @@ class RunNotFound(KeyError):
     pass
 
 
-class RunStore(ExportRecords, QueueRecords):
+class RunStore(EvaluationRecords, ExportRecords, QueueRecords):
     def __init__(self, db_path: Path):
         db_path.parent.mkdir(parents=True, exist_ok=True)
         self.path = db_path
@@ -273,46 +273,6 @@ class RunStore(ExportRecords, QueueRecords):
             "type": row["type"], "run_id": row["run_id"], "seq": row["seq"], "ts": row["ts"],
             "data": json.loads(row["data_json"]),
         }
-
-    # -- evaluations --------------------------------------------------------------------------
-    def create_evaluation(self, eval_id: str, run_id: str, request: dict[str, Any]) -> dict[str, Any]:
-        now = time.time()
-        with self._lock:
-            self._conn.execute(
-                "INSERT INTO evaluations (id, run_id, state, created_at, updated_at, request_json)"
-                " VALUES (?, ?, 'queued', ?, ?, ?)",
-                (eval_id, run_id, now, now, json.dumps(request)),
-            )
-        return self.get_evaluation(eval_id)
-
-    def update_evaluation(self, eval_id: str, *, state: str, result: Any = None,
-                          error: str | None = None) -> None:
-        with self._lock:
-            self._conn.execute(
-                "UPDATE evaluations SET state = ?, result_json = ?, error = ?, updated_at = ?"
-                " WHERE id = ?",
-                (state, None if result is None else json.dumps(result), error, time.time(), eval_id),
-            )
-
-    def get_evaluation(self, eval_id: str) -> dict[str, Any] | None:
-        with self._lock:
-            row = self._conn.execute("SELECT * FROM evaluations WHERE id = ?", (eval_id,)).fetchone()
-        return None if row is None else self._evaluation(row)
-
-    def list_evaluations(self, run_id: str) -> list[dict[str, Any]]:
-        with self._lock:
-            rows = self._conn.execute(
-                "SELECT * FROM evaluations WHERE run_id = ? ORDER BY created_at DESC", (run_id,)
-            ).fetchall()
-        return [self._evaluation(r) for r in rows]
-
-    @staticmethod
-    def _evaluation(row: sqlite3.Row) -> dict[str, Any]:
-        d = dict(row)
-        d["request"] = json.loads(d.pop("request_json"))
-        raw = d.pop("result_json")
-        d["result"] = json.loads(raw) if raw else None
-        return d
 
     # -- app state ----------------------------------------------------------------------------
     def get_state(self, key: str) -> str | None:
