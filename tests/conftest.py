@@ -180,3 +180,19 @@ def wait_for(predicate, timeout: float = 120, interval: float = 0.25, what: str 
 def wait_for_state(http: httpx.Client, states: set[str], timeout: float = 180) -> dict:
     return wait_for(lambda: (s := http.get("/training/status").json())["state"] in states and s,
                     timeout=timeout, what=f"training state in {states}")
+
+
+def start_body(demo, **kw):
+    """A /training/start body on the demo model and its SFT set."""
+    return {"model_path": demo["model"], "train_data_path": demo["train"], "val_data_path": demo["valid"],
+            "adapter_name": "e2e", "learning_rate": 2e-3, "batch_size": 4, **kw}
+
+
+def train_demo_session(http, demo, adapter_name: str, **overrides) -> str:
+    """Trains DEMO_SFT_RECIPE (with `overrides`) to completion through the real API; the session id."""
+    r = http.post("/training/start", json=start_body(demo, adapter_name=adapter_name,
+                                                     **{**DEMO_SFT_RECIPE, **overrides}))
+    assert r.status_code == 201, r.text
+    final = wait_for_state(http, {"completed", "error", "stopped"}, timeout=300)
+    assert final["state"] == "completed", final
+    return r.json()["run_id"]

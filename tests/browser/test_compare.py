@@ -16,14 +16,13 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import load_then_lose_adapter, screenshot
 from tests.conftest import (
-    DEMO_SFT_RECIPE,
     LiveServer,
     demo_paths,
     new_data_root,
+    train_demo_session,
     wait_for,
     wait_for_state,
 )
-from tests.e2e.test_sft_run import start_body
 
 pytestmark = pytest.mark.browser
 
@@ -61,12 +60,7 @@ def trained(tmp_path_factory, demo_cache):
     demo = demo_paths(root)
     server = LiveServer(root).start()
     http = server.client()
-    body = start_body(demo, adapter_name="compare", **{**DEMO_SFT_RECIPE, "save_every": 40})
-    r = http.post("/training/start", json=body)
-    assert r.status_code == 201, r.text
-    run_id = r.json()["run_id"]
-    final = wait_for_state(http, {"completed", "error", "stopped"}, timeout=300)
-    assert final["state"] == "completed", final
+    run_id = train_demo_session(http, demo, "compare", save_every=40)
     yield SimpleNamespace(server=server, url=server.url, http=http, run_id=run_id, root=root, demo=demo)
     server.stop()
 

@@ -9,13 +9,11 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
 from tests.conftest import (
-    DEMO_SFT_RECIPE,
     LiveServer,
     demo_paths,
     new_data_root,
-    wait_for_state,
+    train_demo_session,
 )
-from tests.e2e.test_sft_run import start_body
 
 pytestmark = pytest.mark.browser
 
@@ -25,10 +23,7 @@ def trained(tmp_path_factory, demo_cache):
     root = new_data_root(tmp_path_factory.mktemp("ui-export"), demo_cache)
     server = LiveServer(root).start()
     http = server.client()
-    r = http.post("/training/start", json=start_body(demo_paths(root), adapter_name="ui-export", **DEMO_SFT_RECIPE))
-    assert r.status_code == 201, r.text
-    assert wait_for_state(http, {"completed", "error", "stopped"}, timeout=300)["state"] == "completed"
-    yield server, http, r.json()["run_id"], root
+    yield server, http, train_demo_session(http, demo_paths(root), "ui-export"), root
     server.stop()
 
 

@@ -8,14 +8,12 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
 from tests.conftest import (
-    DEMO_SFT_RECIPE,
     LiveServer,
     demo_paths,
     new_data_root,
+    train_demo_session,
     wait_for,
-    wait_for_state,
 )
-from tests.e2e.test_sft_run import start_body
 
 pytestmark = pytest.mark.browser
 PROMPT = "What is the capital of Veloria?"
@@ -28,10 +26,7 @@ def three(tmp_path_factory, demo_cache):
     root = new_data_root(tmp_path, demo_cache)
     server = LiveServer(root).start()
     http = server.client()
-    r = http.post("/training/start", json=start_body(demo_paths(root), adapter_name="trio", **DEMO_SFT_RECIPE))
-    assert r.status_code == 201, r.text
-    assert wait_for_state(http, {"completed", "error", "stopped"}, timeout=300)["state"] == "completed"
-    run_id = r.json()["run_id"]
+    run_id = train_demo_session(http, demo_paths(root), "trio")
     adapters = root / "runs" / run_id / "adapters"
     ids = [run_id]
     for step in (25, 50):

@@ -17,14 +17,12 @@ from mlx_lm import generate, load
 from mlx_lm.sample_utils import make_sampler
 
 from tests.conftest import (
-    DEMO_SFT_RECIPE,
     demo_paths,
     make_settings,
     new_data_root,
+    train_demo_session,
     wait_for,
-    wait_for_state,
 )
-from tests.e2e.test_sft_run import start_body
 
 pytestmark = pytest.mark.e2e
 
@@ -38,11 +36,7 @@ def trained(tmp_path_factory, demo_cache):
     root = new_data_root(tmp_path_factory.mktemp("export"), demo_cache)
     demo = demo_paths(root)
     with TestClient(create_app(make_settings(root)), base_url="http://127.0.0.1") as client:
-        r = client.post("/training/start", json=start_body(demo, adapter_name="exp", **DEMO_SFT_RECIPE))
-        assert r.status_code == 201, r.text
-        run_id = r.json()["run_id"]
-        final = wait_for_state(client, {"completed", "error", "stopped"}, timeout=300)
-        assert final["state"] == "completed", final
+        run_id = train_demo_session(client, demo, "exp")
         yield SimpleNamespace(client=client, run_id=run_id, demo=demo, root=root,
                               services=client.app.state.services)
 

@@ -21,15 +21,13 @@ from mlx_lm import generate, load
 from mlx_lm.sample_utils import make_sampler
 
 from tests.conftest import (
-    DEMO_SFT_RECIPE,
     demo_paths,
     free_port,
     make_settings,
     new_data_root,
+    train_demo_session,
     wait_for,
-    wait_for_state,
 )
-from tests.e2e.test_sft_run import start_body
 
 pytestmark = pytest.mark.e2e
 SCORES = ("exact_match", "token_f1", "rouge_l", "nll_score")
@@ -44,12 +42,7 @@ def trained(tmp_path_factory, demo_cache):
     root = new_data_root(tmp_path_factory.mktemp("inference"), demo_cache)
     demo = demo_paths(root)
     with TestClient(create_app(make_settings(root)), base_url="http://127.0.0.1") as client:
-        body = start_body(demo, adapter_name="infer", **{**DEMO_SFT_RECIPE, "save_every": 60})
-        r = client.post("/training/start", json=body)
-        assert r.status_code == 201, r.text
-        run_id = r.json()["run_id"]
-        final = wait_for_state(client, {"completed", "error", "stopped"}, timeout=300)
-        assert final["state"] == "completed", final
+        run_id = train_demo_session(client, demo, "infer", save_every=60)
         services = client.app.state.services
         train_rows = [json.loads(line) for line in (services.settings.runs_dir / run_id / "data" / "train.jsonl")
                       .read_text().splitlines() if line.strip()]

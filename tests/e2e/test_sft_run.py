@@ -8,15 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import wait_for, wait_for_state
+from tests.conftest import start_body, wait_for, wait_for_state  # noqa: F401 (start_body: imported from here too)
 from tests.e2e.wsclient import EventRecorder
 
 pytestmark = pytest.mark.e2e
-
-
-def start_body(demo, **kw):
-    return {"model_path": demo["model"], "train_data_path": demo["train"], "val_data_path": demo["valid"],
-            "adapter_name": "e2e", "learning_rate": 2e-3, "batch_size": 4, **kw}
 
 
 def load_and_generate(model_path: str, adapter_path: str) -> str:
