@@ -75,6 +75,7 @@ export type ApiErrorBody = Schemas['ErrorDetail'];
 /** The run config's Distributed section; every field is present in a form draft. */
 export type DistributedSettings = Required<Schemas['DistributedConfig']>;
 export type TrainingConfigBody = Schemas['TrainingConfig'];
+export type EnhancedTrainingConfigBody = Schemas['EnhancedTrainingConfig'];
 export type DistributedRankReport = Schemas['RankReport'];
 /** POST /training/distributed/check: a tiny all-reduce on the chosen hosts, per-rank results. */
 export type DistributedCheckResult = Schemas['DistributedCheckResult'];

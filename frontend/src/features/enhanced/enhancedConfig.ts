@@ -1,35 +1,11 @@
-import type { ConfigValue, MethodParameter, TrainingDefaultsResponse, TrainingMethod } from '../../app/apiTypes';
+import type { ConfigValue, EnhancedTrainingConfigBody, MethodParameter, TrainingDefaultsResponse, TrainingMethod } from '../../app/apiTypes';
 import { pickKnown } from '../training/trainingConfig';
 
-export type EnhancedMethodId = 'grpo' | 'gspo' | 'dr_grpo';
+export type EnhancedMethodId = NonNullable<EnhancedTrainingConfigBody['training_method']>;
 
-/** Body of POST /training/start-enhanced (GRPO family; attention-only LoRA keys on the server). */
-export interface EnhancedTrainingConfig {
-  model_path: string;
-  train_data_path: string;
-  val_data_path: string | null;
-  adapter_name: string;
-  learning_rate: number;
-  batch_size: number;
-  max_seq_length: number;
-  iterations: number;
-  steps_per_report: number;
-  steps_per_eval: number;
-  save_every: number;
-  val_batches?: number;
-  training_method: EnhancedMethodId;
-  group_size: number;
-  epsilon: number;
-  epsilon_high: number | null;
-  temperature: number;
-  max_completion_length: number;
-  importance_sampling_level: string | null;
-  grpo_loss_type: string;
-  beta: number;
-  reward_functions: string[];
-  reward_weights: number[] | null;
-  reward_functions_file: string | null;
-}
+/** Body of POST /training/start-enhanced as the form sends it (GRPO family; attention-only LoRA keys
+ *  on the server): the generated schema's fields the Enhanced tab edits, every one present. */
+export type EnhancedTrainingConfig = Pick<Required<EnhancedTrainingConfigBody>, (typeof ENHANCED_KEYS)[number]>;
 
 /** The Enhanced form: the config plus any extra method parameters the server declares. */
 export type EnhancedDraft = EnhancedTrainingConfig & Record<string, ConfigValue>;

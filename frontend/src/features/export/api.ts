@@ -1,5 +1,5 @@
 import { api } from '../../app/api';
-import type { ExportRequest, ExportStatus } from './types';
+import type { ExportRequest, ExportStarted, ExportStatus } from './types';
 
 export const exportsApi = api.injectEndpoints({
   endpoints: (build) => ({
@@ -11,7 +11,7 @@ export const exportsApi = api.injectEndpoints({
       query: () => '/exports',
       providesTags: ['Sessions'],
     }),
-    startExport: build.mutation<{ export_id: string; name: string; path: string }, { sessionId: string; body: ExportRequest }>({
+    startExport: build.mutation<ExportStarted, { sessionId: string; body: ExportRequest }>({
       query: ({ sessionId, body }) => ({ url: `/sessions/${encodeURIComponent(sessionId)}/export`, method: 'POST', body }),
       invalidatesTags: (_r, _e, { sessionId }) => [{ type: 'Session', id: sessionId }],
     }),

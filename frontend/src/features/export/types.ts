@@ -1,6 +1,12 @@
-/** Exports of a session's adapter (backend/schemas/exports.py). */
-export type ExportFormat = 'mlx' | 'peft' | 'gguf';
-export type ExportState = 'queued' | 'running' | 'completed' | 'error';
+/** Exports of a session's adapter: aliases of the generated types (backend/schemas/exports.py). */
+import type { components } from '../../app/generated/openapi';
+
+type Schemas = components['schemas'];
+
+export type ExportRequest = Schemas['ExportRequest'];
+export type ExportFormat = ExportRequest['format'];
+export type ExportState = Schemas['ExportStatus']['state'];
+export type ExportStarted = Schemas['ExportStarted'];
 
 export interface Divergent {
   prompt: string;
@@ -10,7 +16,8 @@ export interface Divergent {
   first_difference?: number;
 }
 
-/** What each format checked; fields present depend on the format (see backend/export/formats.py). */
+/** What each format checked; fields present depend on the format (see backend/export/formats.py);
+ *  the schema declares it as an object, so its fields are written here. */
 export interface Verification {
   ok: boolean;
   kind: string;
@@ -32,30 +39,12 @@ export interface Verification {
   file?: string;
 }
 
-export interface ExportStatus {
-  id: string;
-  session_id: string;
-  format: ExportFormat;
-  name: string;
-  path: string;
-  state: ExportState;
-  progress: number;
-  phase: string;
-  error: string | null;
-  request: { format: ExportFormat; checkpoint: 'final' | 'best'; dequantize: boolean; name: string };
+/** The server sends the request back as it stored it (every field set) and the verification as a
+ *  free-form object whose fields depend on the format: typed here for the card. */
+export type ExportStatus = Omit<Schemas['ExportStatus'], 'request' | 'verification'> & {
+  request: Required<Omit<ExportRequest, 'name'>> & { name: string };
   verification: Verification | null;
-  commands: Record<string, string> | null;
-  files: { name: string; size_bytes: number }[] | null;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface ExportRequest {
-  format: ExportFormat;
-  checkpoint: 'final' | 'best';
-  dequantize?: boolean;
-  name?: string;
-}
+};
 
 export const FORMAT_LABELS: Record<ExportFormat, string> = {
   mlx: 'Fused MLX model (mlx_lm.load, mlx_lm.server, LM Studio MLX)',

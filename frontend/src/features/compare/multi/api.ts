@@ -1,13 +1,8 @@
 import { api } from '../../../app/api';
-import type { EvaluationStarted } from '../types';
+import type { EvaluationRequest, EvaluationStarted } from '../types';
 
-export interface MultiEvaluationRequest {
-  session_ids: string[];
-  num_questions: number;
-  max_tokens: number;
-  checkpoint: 'final' | 'best';
-  dataset_path?: string;
-}
+/** One evaluation of several sessions against the base (`session_ids`, not `session_id`). */
+export type MultiEvaluationRequest = EvaluationRequest & { session_ids: string[] };
 
 export const multiCompareApi = api.injectEndpoints({
   endpoints: (build) => ({
