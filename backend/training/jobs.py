@@ -33,7 +33,7 @@ from pydantic import ValidationError
 from backend.errors import StudioError
 from backend.models.catalog import ModelCatalog
 from backend.runs.events import EventHub
-from backend.runs.layout import ACTIVE_STATES, FINAL_STATES, RunFiles, new_run_id
+from backend.runs.layout import ACTIVE_STATES, RunFiles, new_run_id
 from backend.runs.store import RunStore
 from backend.schemas.distributed import DistributedConfig
 from backend.settings import Settings
@@ -107,7 +107,7 @@ class JobManager:
         return {"state": run["state"], "run_id": run_id, "kind": run["kind"], "config": run["config"],
                 "stall": stall,
                 "metrics": metrics, "error": run["error"], "started_at": run["created_at"],
-                "ended_at": summary.get("ended_at") if run["state"] in FINAL_STATES else None,
+                "ended_at": summary.get("ended_at"),
                 "lora_targets": summary.get("lora_targets"), "world_size": world,
                 "effective_batch_size": config.get("effective_batch_size",
                                                    int(config.get("batch_size") or 1) * world)}
@@ -158,6 +158,7 @@ class JobManager:
             distributed = self._resume_distributed(run, files)
             yaml_path = rewrite_yaml(run, files, str(ckpt), step)
             self.store.update_run(run_id, state="starting", error=None, steps_completed=step)
+            self.store.merge_summary(run_id, ended_at=None)  # running again; end_run stamps the next end
             self._start_process(run_id, files, runner, {"yaml_path": str(yaml_path), "resumed_from": step},
                                 distributed)
             return {"run_id": run_id, "config": run["config"], "yaml_path": str(yaml_path),

@@ -92,12 +92,14 @@ def test_sft_stop_and_kill_resume_exactly(live_server, demo):
     http.post("/training/stop")
     k = wait_state(http, "stopped")["metrics"]["step"]
     assert k < SFT["iterations"] - 8
+    assert http.get(f"/sessions/{run_id}").json()["ended_at"] is not None
     adapters = live_server.data_root / "runs" / run_id / "adapters"
     assert (adapters / f"{k:07d}_state.safetensors").is_file() and (adapters / f"{k:07d}_state.json").is_file()
 
     resumed = http.post(f"/sessions/{run_id}/resume").json()
     assert resumed["resumed_from_step"] == k and resumed["exact_resume"] is True and not resumed["warnings"]
     wait_step(http, k + 7)
+    assert http.get(f"/sessions/{run_id}").json()["ended_at"] is None  # running again: it has not ended
     os.kill(runner_pid(live_server.data_root, run_id), signal.SIGKILL)  # kill -9: no goodbye, no final save
     wait_state(http, "error")
     again = http.post(f"/sessions/{run_id}/resume").json()
