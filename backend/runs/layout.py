@@ -120,10 +120,6 @@ class RunFiles:
                  if (m := CHECKPOINT_RE.match(p.name))]
         return sorted(found)
 
-    def last_checkpoint(self) -> tuple[int, Path] | None:
-        ckpts = self.checkpoints()
-        return ckpts[-1] if ckpts else None
-
     def resume_point(self) -> tuple[int, Path] | None:
         """The newest checkpoint with its exact-resume state; the newest of all when none has one
         (an older app's run). A newer checkpoint without state is one the runner died writing (or a

@@ -22,7 +22,7 @@ def test_a_checkpoint_the_runner_died_writing_is_passed_over_for_the_last_exact_
     six = _checkpoint(files, 6, state=True)
     eight = _checkpoint(files, 8, state=False)
     state_files(eight)[0].write_bytes(b"torn")  # tensors written, json (the completion mark) not
-    assert files.last_checkpoint() == (8, eight)
+    assert files.checkpoints()[-1] == (8, eight)
     assert files.resume_point() == (6, six)
 
 

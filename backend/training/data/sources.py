@@ -45,10 +45,6 @@ class Source:
     splits: dict[str, Split]
     columns: list[str] = field(default_factory=list)
 
-    @property
-    def tabular(self) -> bool:
-        return self.kind in ("csv", "tsv", "parquet", "arrow", "hf-dataset", "hf-datasetdict")
-
 
 def _without_nulls(value: Any) -> Any:
     """Arrow fills absent struct fields with null; a null means 'not given' in every row format."""
