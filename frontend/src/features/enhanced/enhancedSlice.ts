@@ -1,15 +1,13 @@
 import { createSelector } from '@reduxjs/toolkit';
 import type { ConfigValue } from '../../app/apiTypes';
 import type { RootState } from '../../app/store';
-import { createRunFormSlice, initialRunFormState, visibleErrors, type RunFormState } from '../runForm/draftSlice';
+import { createRunFormSlice, visibleErrors, type RunFormState } from '../runForm/draftSlice';
 import { trainingApi } from '../training/api';
 import type { EnhancedDraft } from './enhancedConfig';
 import { validateEnhancedDraft } from './enhancedValidation';
 
 /** Client state of the Enhanced Setup tab (kept apart from the Setup tab's draft). */
 export type EnhancedState = RunFormState<EnhancedDraft>;
-
-export const initialEnhancedState: EnhancedState = initialRunFormState<EnhancedDraft>();
 
 const enhancedSlice = createRunFormSlice<EnhancedDraft, Record<string, never>>('enhanced', {});
 

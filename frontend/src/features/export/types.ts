@@ -5,7 +5,6 @@ type Schemas = components['schemas'];
 
 export type ExportRequest = Schemas['ExportRequest'];
 export type ExportFormat = ExportRequest['format'];
-export type ExportState = Schemas['ExportStatus']['state'];
 export type ExportStarted = Schemas['ExportStarted'];
 
 export interface Divergent {

@@ -16,12 +16,6 @@ export function loadPersistedDraft(form: string): Record<string, unknown> | null
   }
 }
 
-export function clearPersistedDraft(form: string): void {
-  try {
-    globalThis.localStorage?.removeItem(draftStorageKey(form));
-  } catch { /* storage unavailable */ }
-}
-
 /** Saves `selectDraft(state)` whenever an action of the `form` slice ran (NaN, i.e. unparsed input, is not kept). */
 export function registerDraftPersistence<S>(
   listener: ListenerMiddlewareInstance<S>,

@@ -278,7 +278,6 @@ export const { runStarted } = liveRunSlice.actions;
 export default liveRunSlice.reducer;
 
 // -- selectors --------------------------------------------------------------------------------
-export const selectLiveRun = (s: RootState): LiveRunState => s.liveRun;
 export const selectRunActive = (s: RootState): boolean => isActive(s.liveRun.state);
 
 /** Seconds the run has taken: up to `now` while it is active, its duration once it ended. */
