@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
+from backend.schemas.paths import PathStr
+
 MAX_STEPS = 2**31 - 1
 
 
@@ -50,7 +52,7 @@ class LegacySession(BaseModel):
     config: dict[str, Any] | None = None
     training_config: dict[str, Any] | None = Field(None, description="Older spelling of config.")
     metrics: LegacyMetrics | None = None
-    adapter_path: str | None = Field(None, min_length=1, max_length=4096,
+    adapter_path: PathStr | None = Field(None, min_length=1, max_length=4096,
                                      description="<output_dir>/<adapter_name>/adapters.safetensors (a file) "
                                                  "or the adapter folder.")
     best_model: LegacyBestModel | None = None
@@ -71,7 +73,7 @@ class LegacyFolder(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    path: str = Field(min_length=1, max_length=4096)
+    path: PathStr = Field(min_length=1, max_length=4096)
 
 
 def _import_shape(body: Any) -> str:

@@ -6,11 +6,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from backend.schemas.paths import PathStr
+
 
 class ModelFolderCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    path: str = Field(min_length=1, max_length=4096,
+    path: PathStr = Field(min_length=1, max_length=4096,
                       description="A model folder, a folder of model folders, or a Hugging Face hub cache.")
 
 

@@ -22,8 +22,10 @@ def path_cases(demo: dict[str, str], a_dir: str) -> list[tuple[str, str, dict, s
     """(url, field, body) where `field` holds a bad path; the rest of the body is valid."""
     sft = {"model_path": demo["model"], "train_data_path": demo["train"], "iterations": 1}
     grpo = {"model_path": demo["model"], "train_data_path": demo["grpo_train"], "iterations": 1}
+    legacy = {"session_id": "s1", "training_state": "completed", "config": sft}
     cases = []
-    for bad in ("/tmp/x\x00y", LONG_NAME, LONG_PATH, "~no-such-user-4f2/model"):
+    # "~^\x0cÎÝ": a user name schemathesis found that pathlib cannot even look up (a 500 once)
+    for bad in ("/tmp/x\x00y", LONG_NAME, LONG_PATH, "~no-such-user-4f2/model", "~^\x0c\u00ce\u00dd"):
         cases += [
             ("/training/start", "train_data_path", {**sft, "train_data_path": bad}),
             ("/training/start", "val_data_path", {**sft, "val_data_path": bad}),
@@ -32,6 +34,11 @@ def path_cases(demo: dict[str, str], a_dir: str) -> list[tuple[str, str, dict, s
             ("/training/start-enhanced", "train_data_path", {**grpo, "train_data_path": bad}),
             ("/datasets/validate", "path", {"path": bad}),
             ("/model/test-base", "model_path", {"prompt": "hi", "model_path": bad}),
+            ("/models/folders", "path", {"path": bad}),
+            ("/adapters/import", "path", {"path": bad}),
+            ("/adapters/import", "model_path", {"path": "/tmp", "model_path": bad}),
+            ("/sessions/import", "path", {"path": bad}),
+            ("/sessions/import", "adapter_path", {**legacy, "adapter_path": bad}),
         ]
     cases += [
         ("/training/start", "train_data_path", {**sft, "train_data_path": a_dir}),
